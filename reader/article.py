@@ -110,13 +110,10 @@ def split_paragraphs(source: str, begin: int = 0) -> list[Paragraph]:
 
 
 def derive_title(source: str, paragraphs: list[Paragraph], fallback: str = "") -> str:
-    """A readable title: the headline, a heading that opens the text, else the opening words."""
+    """A readable title: a headline or heading that opens the text, else the opening words."""
     for p in paragraphs:
-        if p.kind == "headline":
+        if p.kind in ("headline", "heading"):
             return p.text(source).strip().rstrip(".")
-    for p in paragraphs:
-        if p.kind == "heading":
-            return p.text(source).strip()
         if p.kind == "body":
             break
     for p in paragraphs:

@@ -91,7 +91,7 @@ class ParsedArticle:
 # . ! ? or … (and any closing quote) when the next word starts with a capital, a digit or an
 # opening quote, except after common abbreviations and initials. The parser respects it.
 SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?…])[»”\"’)]*(?:\s|\u00a0)+(?=[«“\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])"
+    r"(?<=[.!?…])(?:[ \u00a0\u202f]*[»”\"’)])*[\s\u00a0\u202f]+(?=[«“\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])"
 )
 ABBREVIATION_END = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|av|apr|J\.-C|etc|cf|p|n°|vol|art|No)|"

@@ -122,13 +122,13 @@ class OffsetMap:
     def span_to_working(self, span: Span) -> Span:
         """The span's image in the working text (widened over any edit it touches)."""
         start = self.to_working(span.start, "start")
-        end = max(start, self.to_working(span.end, "end" if span.end > span.start else "start"))
+        end = max(start, self.to_working(span.end, "end"))
         return Span(start, end, span.kind, span.label, span.payload)
 
     def span_to_source(self, span: Span) -> Span:
         """The span's image in the source text (widened over any edit it touches)."""
         start = self.to_source(span.start, "start")
-        end = max(start, self.to_source(span.end, "end" if span.end > span.start else "start"))
+        end = max(start, self.to_source(span.end, "end"))
         return Span(start, end, span.kind, span.label, span.payload)
 
     def working_slice(self, start: int, end: int) -> str:

@@ -1,0 +1,50 @@
+"""Fixtures for driving the real window with qtbot on the offscreen platform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.corpus import ensure_bundled
+from reader.storage import Library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    lib = Library(tmp_path / "reader.db")
+    ensure_bundled(lib)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def prefs(tmp_path: Path):
+    from ui.options import Preferences
+
+    return Preferences(tmp_path / "prefs.ini")
+
+
+@pytest.fixture
+def runner(qtbot):
+    """A real thread-pool runner, drained before the test's widgets go away."""
+    from ui.tasks import TaskRunner
+
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.cancel_all()
+    task_runner.wait(30000)
+    qtbot.waitUntil(lambda: task_runner.active == 0, timeout=30000)
+
+
+@pytest.fixture
+def window(qtbot, library, prefs, nlp, runner):
+    """The main window with a real background runner and the first seed open."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(library, runner, prefs)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.sentences_ready, timeout=20000):
+        win.open_first_article()
+    return win

@@ -1,0 +1,553 @@
+"""The reading view: French on the left, English on the right, one row per paragraph.
+
+Both columns live in one ``QTextDocument`` table, so paragraph rows stay aligned and the two
+columns scroll together by construction. Text is always inserted as plain text through
+``QTextCursor``; nothing from an article is ever parsed as markup. Hovering a sentence
+highlights it and its counterpart (via extra selections, without touching the document);
+a new English sentence rewrites only its own cell.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
+    QTextLength, QTextTableFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.article import Article
+from reader.nlp import Sentence
+from ui.reading_layout import CellRuns, RowLayout, Run
+from ui.theme import Theme
+
+BASE_POINT_SIZE = 12
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted range of the French source (an entity, a quote, a user highlight)."""
+
+    start: int
+    end: int
+    label: str
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class InlineFix:
+    """A tidy-up shown in the French column. ``state``: pending, accepted or rejected."""
+
+    key: str
+    start: int
+    end: int
+    replacement: str | None
+    cls: str
+    reason: str
+    state: str = "pending"
+
+
+@dataclass(frozen=True)
+class EnglishSentence:
+    """The English text of one sentence, with entity marks relative to that text."""
+
+    text: str
+    edited: bool = False
+    marks: tuple[tuple[int, int, str], ...] = ()
+
+
+class ReadingView(QTextBrowser):
+    """Aligned bilingual reading view.
+
+    Signals:
+        sentence_hovered(int): the sentence under the mouse changed (-1 for none).
+        sentence_activated(int): a sentence was clicked.
+        source_clicked(int): source offset of a click in the French column.
+    """
+
+    sentence_hovered = Signal(int)
+    sentence_activated = Signal(int)
+    source_clicked = Signal(int)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.viewport().installEventFilter(self)
+        self.setUndoRedoEnabled(False)
+        self.theme = theme
+        self.article: Article | None = None
+        self.sentences: list[Sentence] = []
+        self._sentence_starts: list[int] = []
+        self.english: dict[int, EnglishSentence] = {}
+        self.english_visible = True
+        self.english_placeholder = "…"
+        self.marks: list[Mark] = []
+        self.hidden_labels: set[str] = set()
+        self.fixes: list[InlineFix] = []
+        self.fixes_inline = True
+        self.zoom = 0
+        self.rows: list[RowLayout] = []
+        self._table = None
+        self.hovered = -1
+        self.current = -1
+        self._focus_range: tuple[int, int] | None = None
+
+    # --- content -------------------------------------------------------------------------
+
+    def show_article(self, article: Article | None) -> None:
+        """Show an article's paragraphs; sentences and English come later."""
+        self.article = article
+        self.sentences = []
+        self._sentence_starts = []
+        self.english = {}
+        self.marks = []
+        self.fixes = []
+        self.hovered = self.current = -1
+        self._focus_range = None
+        self.rebuild()
+
+    def set_sentences(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = list(sentences)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.rebuild()
+
+    def set_marks(self, marks: Sequence[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self.rebuild()
+
+    def set_hidden_labels(self, labels: set[str]) -> None:
+        self.hidden_labels = set(labels)
+        self.rebuild()
+
+    def set_fixes(self, fixes: Sequence[InlineFix], inline: bool | None = None) -> None:
+        self.fixes = sorted(fixes, key=lambda f: (f.start, f.end))
+        if inline is not None:
+            self.fixes_inline = inline
+        self.rebuild()
+
+    def set_english_visible(self, visible: bool) -> None:
+        self.english_visible = visible
+        self.rebuild()
+
+    def set_english_placeholder(self, text: str) -> None:
+        """What an untranslated sentence shows in the English column."""
+        self.english_placeholder = text
+        self.rebuild()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.rebuild()
+
+    def set_zoom(self, steps: int) -> None:
+        self.zoom = max(-6, min(12, steps))
+        self.rebuild()
+
+    def set_english(self, sentence_id: int, english: EnglishSentence) -> None:
+        """Show one English sentence; only its paragraph's cell is rewritten."""
+        self.english[sentence_id] = english
+        if not self.english_visible or self._table is None:
+            return
+        if not 0 <= sentence_id < len(self.sentences):
+            return
+        self._write_english_cell(self.sentences[sentence_id].paragraph)
+        self._refresh_selections()
+
+    def clear_english(self) -> None:
+        self.english = {}
+        self.rebuild()
+
+    # --- building ------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Rebuild the whole document (article, theme, marks or layout changed)."""
+        doc = QTextDocument(self)
+        font = QFont(self.font())
+        font.setPointSize(BASE_POINT_SIZE + self.zoom)
+        doc.setDefaultFont(font)
+        doc.setUndoRedoEnabled(False)
+        self.rows = []
+        self._table = None
+        self.setDocument(doc)
+        if self.article is None:
+            return
+        cursor = QTextCursor(doc)
+        columns = 2 if self.english_visible else 1
+        fmt = QTextTableFormat()
+        fmt.setBorder(0)
+        fmt.setCellPadding(8)
+        fmt.setCellSpacing(0)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 / columns)] * columns
+        )
+        paragraphs = self.article.paragraphs
+        self._table = cursor.insertTable(max(1, len(paragraphs)), columns, fmt)
+        for para in paragraphs:
+            row = RowLayout(para.index)
+            self.rows.append(row)
+            self._write_french_cell(row)
+            if self.english_visible:
+                self._write_english_cell(para.index)
+        self._refresh_selections()
+
+    def _base_format(self, kind: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.theme.colour("text"))
+        if kind in ("heading", "headline"):
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(self.theme.colour("heading"))
+            fmt.setFontPointSize(BASE_POINT_SIZE + self.zoom + (3 if kind == "headline" else 1))
+        elif kind == "caption":
+            fmt.setFontItalic(True)
+            fmt.setForeground(self.theme.colour("caption"))
+            fmt.setFontPointSize(BASE_POINT_SIZE + self.zoom - 1)
+        return fmt
+
+    def _write_french_cell(self, row: RowLayout) -> None:
+        assert self.article is not None and self._table is not None
+        para = self.article.paragraphs[row.paragraph]
+        cell = self._table.cellAt(para.index, 0)
+        cursor = cell.firstCursorPosition()
+        origin = cursor.position()
+        source = self.article.source
+        marks = [m for m in self.marks if m.end > para.start and m.start < para.end
+                 and m.label not in self.hidden_labels]
+        fixes = [f for f in self.fixes if f.end > para.start and f.start < para.end]
+        cuts = {para.start, para.end}
+        for item in (*marks, *fixes):
+            cuts.update((max(para.start, item.start), min(para.end, item.end)))
+        points = sorted(cuts)
+        base = self._base_format(para.kind)
+        runs = CellRuns()
+        for lo, hi in zip(points, points[1:], strict=False):
+            fmt = QTextCharFormat(base)
+            tips = []
+            for m in marks:
+                if m.start <= lo and hi <= m.end:
+                    fmt.setBackground(self._mark_colour(m.label))
+                    if m.tooltip:
+                        tips.append(m.tooltip)
+            ending: InlineFix | None = None
+            for f in fixes:
+                if f.start <= lo and hi <= f.end and f.state != "rejected":
+                    self._style_fix(fmt, f)
+                    tips.append(f"{f.cls}: {f.reason}")
+                    if hi == f.end:
+                        ending = f
+            hide = ending is None and any(
+                f.start <= lo and hi <= f.end and f.state == "accepted" and not self.fixes_inline
+                and f.replacement is not None for f in fixes)
+            if tips:
+                fmt.setToolTip("\n".join(tips))
+            if not hide and not (ending and ending.state == "accepted" and not self.fixes_inline
+                                 and ending.replacement is not None):
+                start = cursor.position() - origin
+                cursor.insertText(source[lo:hi], fmt)
+                runs.add(Run(start, cursor.position() - origin, source_start=lo))
+            if ending is not None and ending.replacement is not None:
+                self._insert_replacement(cursor, origin, runs, ending, base)
+        row.french = runs
+
+    def _mark_colour(self, label: str) -> QColor:
+        if label in self.theme.colours["entities"]:
+            return self.theme.entity(label)
+        return self.theme.colour("user_highlight")
+
+    def _style_fix(self, fmt: QTextCharFormat, fix: InlineFix) -> None:
+        if fix.replacement is None:  # flagged only (a calque): wavy underline
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(self.theme.colour("calque"))
+        elif self.fixes_inline:
+            fmt.setFontStrikeOut(True)
+            fmt.setForeground(self.theme.colour("tidy_original"))
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.theme.colour("tidy_original"))
+
+    def _insert_replacement(self, cursor: QTextCursor, origin: int, runs: CellRuns,
+                            fix: InlineFix, base: QTextCharFormat) -> None:
+        if not self.fixes_inline and fix.state != "accepted":
+            return
+        fmt = QTextCharFormat(base)
+        if self.fixes_inline:
+            fmt.setForeground(self.theme.colour("tidy_replacement"))
+            fmt.setFontUnderline(True)
+        fmt.setToolTip(f"{fix.cls}: {fix.reason}")
+        fmt.setProperty(QTextFormat.Property.UserProperty, fix.key)
+        start = cursor.position() - origin
+        cursor.insertText(fix.replacement or "", fmt)
+        runs.add(Run(start, cursor.position() - origin, source_start=None))
+
+    def _write_english_cell(self, paragraph: int) -> None:
+        assert self._table is not None and self.article is not None
+        cell = self._table.cellAt(paragraph, 1)
+        cursor = cell.firstCursorPosition()
+        cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        origin = cursor.position()
+        kind = self.article.paragraphs[paragraph].kind
+        base = self._base_format(kind)
+        muted = QTextCharFormat(base)
+        muted.setForeground(self.theme.colour("muted"))
+        runs = CellRuns()
+        first = True
+        for sentence in self._sentences_of(paragraph):
+            if not first:
+                cursor.insertText(" ", base)
+            first = False
+            english = self.english.get(sentence.id)
+            start = cursor.position() - origin
+            if english is None:
+                cursor.insertText(self.english_placeholder, muted)
+            else:
+                self._insert_english(cursor, english, base)
+            runs.add(Run(start, cursor.position() - origin, sentence_id=sentence.id))
+        if len(self.rows) > paragraph:
+            self.rows[paragraph].english = runs
+
+    def _insert_english(self, cursor: QTextCursor, english: EnglishSentence,
+                        base: QTextCharFormat) -> None:
+        text = english.text
+        pos = 0
+        for start, end, label in sorted(english.marks):
+            if start < pos or end > len(text) or label in self.hidden_labels:
+                continue
+            cursor.insertText(text[pos:start], base)
+            fmt = QTextCharFormat(base)
+            fmt.setBackground(self._mark_colour(label))
+            cursor.insertText(text[start:end], fmt)
+            pos = end
+        tail = QTextCharFormat(base)
+        cursor.insertText(text[pos:], tail)
+        if english.edited:
+            note = QTextCharFormat(base)
+            note.setForeground(self.theme.colour("muted"))
+            note.setToolTip("Edited by hand; the translator will not overwrite it.")
+            cursor.insertText(" ✎", note)
+
+    def _sentences_of(self, paragraph: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph]
+
+    # --- positions -----------------------------------------------------------------------
+
+    def _cell_origin(self, row: int, column: int) -> int:
+        assert self._table is not None
+        return self._table.cellAt(row, column).firstCursorPosition().position()
+
+    def sentence_at_position(self, pos: int) -> int:
+        """Sentence id shown at a document position, or -1."""
+        if self._table is None or not self.rows:
+            return -1
+        cell = self._table.cellAt(pos)
+        if not cell.isValid():
+            return -1
+        row, column = cell.row(), cell.column()
+        if row >= len(self.rows):
+            return -1
+        rel = pos - cell.firstCursorPosition().position()
+        if column == 1:
+            run = self.rows[row].english.run_at(rel)
+            return -1 if run is None or run.sentence_id is None else run.sentence_id
+        run = self.rows[row].french.run_at(rel)
+        if run is None:
+            return -1
+        offset = run.source_start if run.source_start is not None else None
+        if offset is None:  # an inserted correction: use the text just before it
+            prev = [r for r in self.rows[row].french.runs if r.rel_end <= run.rel_start
+                    and r.source_start is not None]
+            if not prev:
+                return -1
+            offset = prev[-1].source_start + (prev[-1].rel_end - prev[-1].rel_start) - 1
+        else:
+            offset += rel - run.rel_start
+        return self.sentence_for_offset(offset)
+
+    def sentence_for_offset(self, offset: int) -> int:
+        """Sentence id containing a source offset, or -1."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset <= self.sentences[i].end:
+            return self.sentences[i].id
+        return -1
+
+    def source_offset_at(self, pos: int) -> int | None:
+        """Source offset shown at a document position in the French column."""
+        if self._table is None:
+            return None
+        cell = self._table.cellAt(pos)
+        if not cell.isValid() or cell.column() != 0 or cell.row() >= len(self.rows):
+            return None
+        rel = pos - cell.firstCursorPosition().position()
+        return self.rows[cell.row()].french.source_offset(rel)
+
+    def french_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Document range showing the source range (both ends in one paragraph)."""
+        if self.article is None or self._table is None:
+            return None
+        para = self.article.paragraph_at(start)
+        if para is None or para.index >= len(self.rows):
+            return None
+        runs = self.rows[para.index].french
+        lo = runs.rel_for_source(start)
+        hi = runs.rel_for_source(min(end, para.end), end=True)
+        if lo is None or hi is None:
+            return None
+        origin = self._cell_origin(para.index, 0)
+        return origin + lo, origin + hi
+
+    def english_range(self, sentence_id: int) -> tuple[int, int] | None:
+        """Document range of one English sentence."""
+        if not self.english_visible or self._table is None:
+            return None
+        if not 0 <= sentence_id < len(self.sentences):
+            return None
+        row = self.sentences[sentence_id].paragraph
+        rng = self.rows[row].english.sentence_range(sentence_id)
+        if rng is None:
+            return None
+        origin = self._cell_origin(row, 1)
+        return origin + rng[0], origin + rng[1]
+
+    def english_text(self, sentence_id: int) -> str:
+        """Text shown for a sentence in the English column."""
+        rng = self.english_range(sentence_id)
+        if rng is None:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(rng[0])
+        cursor.setPosition(rng[1], QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    # --- highlighting --------------------------------------------------------------------
+
+    def _selection(self, rng: tuple[int, int] | None, colour: QColor) -> QTextEdit.ExtraSelection | None:
+        if rng is None:
+            return None
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(rng[0])
+        cursor.setPosition(rng[1], QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        sel.format = fmt
+        return sel
+
+    def _sentence_selections(self, sentence_id: int, colour: QColor) -> list:
+        if not 0 <= sentence_id < len(self.sentences):
+            return []
+        s = self.sentences[sentence_id]
+        found = [self._selection(self.french_range(s.start, s.end), colour),
+                 self._selection(self.english_range(sentence_id), colour)]
+        return [x for x in found if x is not None]
+
+    def _refresh_selections(self) -> None:
+        selections = []
+        selections += self._sentence_selections(self.current, self.theme.colour("focus"))
+        if self.hovered != self.current:
+            selections += self._sentence_selections(self.hovered, self.theme.colour("hover"))
+        if self._focus_range is not None:
+            sel = self._selection(self.french_range(*self._focus_range), self.theme.colour("focus"))
+            if sel is not None:
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def highlighted_sentences(self) -> tuple[int, int]:
+        """(hovered, current) sentence ids, -1 where none."""
+        return self.hovered, self.current
+
+    def set_hovered(self, sentence_id: int) -> None:
+        if sentence_id != self.hovered:
+            self.hovered = sentence_id
+            self._refresh_selections()
+            self.sentence_hovered.emit(sentence_id)
+
+    def set_current(self, sentence_id: int, scroll: bool = True) -> None:
+        """Make a sentence the current one (focus colour) and scroll it into view."""
+        self.current = sentence_id
+        self._focus_range = None
+        self._refresh_selections()
+        if scroll and 0 <= sentence_id < len(self.sentences):
+            s = self.sentences[sentence_id]
+            self._scroll_to(self.french_range(s.start, s.end))
+
+    def next_sentence(self) -> None:
+        if self.sentences:
+            self.set_current(min(len(self.sentences) - 1, self.current + 1))
+
+    def previous_sentence(self) -> None:
+        if self.sentences:
+            self.set_current(max(0, self.current - 1))
+
+    def reveal_source(self, start: int, end: int) -> bool:
+        """Scroll to a source range and mark it (an entity mention, a quote, a tidy-up)."""
+        rng = self.french_range(start, end)
+        if rng is None:
+            return False
+        self._focus_range = (start, end)
+        self._refresh_selections()
+        self._scroll_to(rng)
+        return True
+
+    def _scroll_to(self, rng: tuple[int, int] | None) -> None:
+        if rng is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(rng[1])
+        self.setTextCursor(cursor)
+        cursor.setPosition(rng[0])
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def visible_paragraphs(self) -> list[int]:
+        """Paragraph rows at least partly visible in the viewport, top to bottom."""
+        if self._table is None:
+            return []
+        top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        rows = set()
+        for pos in (top, bottom):
+            cell = self._table.cellAt(pos)
+            if cell.isValid():
+                rows.add(cell.row())
+        if not rows:
+            return [0] if self.rows else []
+        return list(range(min(rows), max(rows) + 1))
+
+    # --- events --------------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.viewport():
+            if event.type() == QEvent.Type.MouseMove:
+                pos = self.cursorForPosition(event.position().toPoint()).position()
+                self.set_hovered(self.sentence_at_position(pos))
+            elif event.type() == QEvent.Type.Leave:
+                self.set_hovered(-1)
+            elif event.type() == QEvent.Type.ToolTip:
+                cursor = self.cursorForPosition(event.pos())
+                tip = cursor.charFormat().toolTip()
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, self)
+                else:
+                    QToolTip.hideText()
+                return True
+        return super().eventFilter(obj, event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            pos = self.cursorForPosition(event.position().toPoint()).position()
+            sid = self.sentence_at_position(pos)
+            offset = self.source_offset_at(pos)
+            if offset is not None:
+                self.source_clicked.emit(offset)
+            if sid >= 0:
+                self.current = sid
+                self._focus_range = None
+                self._refresh_selections()
+                self.sentence_activated.emit(sid)
