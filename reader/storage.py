@@ -81,12 +81,24 @@ def _create_decisions_and_annotations(db: sqlite_utils.Database) -> None:
     )
 
 
+def _create_translation_edits(db: sqlite_utils.Database) -> None:
+    # Hand edits of the English, keyed by the text sent to the translator rather than by the
+    # source range: sentence ids and ranges shift when an article is re-split or a tidy-up is
+    # accepted, the text of the sentence does not. ``source_sha`` is sha256 of that text.
+    db["translation_edits"].create(
+        {"article_id": str, "source_sha": str, "source": str, "target": str,
+         "edited_at": float},
+        pk=("article_id", "source_sha"),
+    )
+
+
 # Each migration runs once, in order, inside one transaction; PRAGMA user_version records
 # how many have run. Append new ones; never edit or reorder a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_library,
     _create_translation_cache,
     _create_decisions_and_annotations,
+    _create_translation_edits,
 ]
 
 
