@@ -83,8 +83,9 @@ def _create_decisions_and_annotations(db: sqlite_utils.Database) -> None:
 
 def _create_translation_edits(db: sqlite_utils.Database) -> None:
     # Hand edits of the English, keyed by the text sent to the translator rather than by the
-    # source range: sentence ids and ranges shift when an article is re-split or a tidy-up is
-    # accepted, the text of the sentence does not. ``source_sha`` is sha256 of that text.
+    # source range: ids and ranges shift when an article is re-split, the text does not. An
+    # edit stops applying when its French changes (a tidy-up), as the English was for the old
+    # French. ``source_sha`` is sha256 of that text.
     db["translation_edits"].create(
         {"article_id": str, "source_sha": str, "source": str, "target": str,
          "edited_at": float},
