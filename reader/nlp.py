@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 MODEL_NAME = "fr_core_news_sm"
+# Bump when the sentence rules below change, so stored splits are redone.
+SPLITTER_VERSION = "fr_core_news_sm+rules-1"
 _lock = threading.Lock()
 _pipeline: Language | None = None
 

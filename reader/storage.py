@@ -93,6 +93,15 @@ def _create_translation_edits(db: sqlite_utils.Database) -> None:
     )
 
 
+def _create_sentence_splits(db: sqlite_utils.Database) -> None:
+    # Sentence boundaries of an article, so reopening needs no spaCy parse. Keyed by the
+    # source's hash and the splitter version: a changed text or new rules re-split.
+    db["sentence_splits"].create(
+        {"article_id": str, "source_sha": str, "splitter": str, "ranges": str},
+        pk="article_id",
+    )
+
+
 # Each migration runs once, in order, inside one transaction; PRAGMA user_version records
 # how many have run. Append new ones; never edit or reorder a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -100,6 +109,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_translation_cache,
     _create_decisions_and_annotations,
     _create_translation_edits,
+    _create_sentence_splits,
 ]
 
 

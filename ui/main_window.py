@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reader.article import Article
 from reader.importing import ArticleImportError, read_article_file
 from reader.nlp import ModelMissingError, ParsedArticle
+from reader.sentence_store import store_sentences, stored_sentences
 from reader.storage import Library, StorageError
 from ui.library_panel import LibraryPanel
 from ui.message_bar import MessageBar
@@ -197,15 +198,22 @@ class MainWindow(QMainWindow):
         self.view.show_article(article)
         self.prefs.set("last_article", article_id)
         self.article_opened.emit(article_id)
+        stored = stored_sentences(self.library, article)
+        if stored is not None:  # opened before: no spaCy parse needed
+            self._sentences_done(generation, ParsedArticle(article, stored, []))
+            return
         from reader import nlp
 
         self.runner.submit(
             "sentences", lambda task: nlp.parse_article(article),
-            done=lambda parsed: self._sentences_done(generation, parsed),
+            done=lambda parsed: self._sentences_done(generation, parsed, store=True),
             failed=self._sentences_failed,
         )
 
-    def _sentences_done(self, generation: int, parsed: ParsedArticle) -> None:
+    def _sentences_done(self, generation: int, parsed: ParsedArticle,
+                        store: bool = False) -> None:
+        if store:
+            store_sentences(self.library, parsed.article, parsed.sentences)
         if generation != self._generation:
             return  # the user moved on to another article
         self.parsed = parsed

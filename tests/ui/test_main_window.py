@@ -155,3 +155,16 @@ def test_keyboard_moves_through_sentences(window, qtbot) -> None:
     assert view.current == 2
     qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert view.current == 1
+
+
+def test_reopening_uses_stored_sentences_without_spacy(window, qtbot, monkeypatch) -> None:
+    import reader.nlp
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("spaCy must not run when reopening an article")
+
+    monkeypatch.setattr(reader.nlp, "parse_article", no_parse)
+    with qtbot.waitSignal(window.sentences_ready, timeout=1000):
+        window.open_article("000_757345bfb182a35d")  # split once by the fixture
+    assert len(window.view.sentences) == 12
+    assert window.parsed.sentences[1].text.startswith("C’est le résultat")
