@@ -16,11 +16,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.corpus import ensure_bundled
-from reader.paths import data_dir, database_path
+from reader.paths import data_dir, database_path, models_dir
 from reader.storage import Library, StorageError
 from ui.main_window import MainWindow
 from ui.options import Preferences
+from ui.reading_aids import ReadingAids
 from ui.tasks import TaskRunner
+from ui.translation_controller import TranslationController
 from ui.theme import apply_theme, theme_named
 
 
@@ -41,9 +43,13 @@ def preferences_for(override: str | None) -> Preferences:
 
 
 def build_window(library: Library, runner: object, prefs: Preferences,
-                 warning: str = "") -> MainWindow:
+                 warning: str = "", data_override: str | None = None) -> MainWindow:
     """Create the main window and start background loading."""
     window = MainWindow(library, runner, prefs)
+    window.translation = TranslationController(window, runner, library,
+                                               models_dir=models_dir(data_override))
+    window.add_translation_menu()
+    window.aids = ReadingAids(window, runner, library, window.translation, prefs)
     if warning:
         window.messages.show_message(warning, "warning")
     return window
@@ -83,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefs = preferences_for(args.data_dir)
     apply_theme(app, theme_named(prefs.get("theme")))
     runner = TaskRunner()
-    window = build_window(library, runner, prefs, warning)
+    window = build_window(library, runner, prefs, warning, args.data_dir)
     window.show()
     if args.timing:
         print(f"window_shown_s={time.perf_counter() - started:.3f}", flush=True)

@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.prefs = prefs
         self.article: Article | None = None
+        self.translation: Any = None
+        self.context_actions: list[Any] = []
         self.parsed: ParsedArticle | None = None
         self._generation = 0
         self.setWindowTitle("Bilingual Reader")
@@ -169,6 +171,16 @@ class MainWindow(QMainWindow):
                                            self.set_english_visible, True,
                                            self.view.english_visible)
         self.view_menu = view
+
+    def add_translation_menu(self) -> None:
+        """The Translation menu (needs ``self.translation``, set by the app)."""
+        from ui.model_dialog import ModelDialog
+
+        menu = self.menuBar().addMenu("&Translation")
+        self._action(menu, "Translation &model…", QKeySequence("Ctrl+Shift+M"),
+                     lambda: ModelDialog(self.translation, self).exec())
+        self._action(menu, "&Retranslate sentence", QKeySequence("Ctrl+R"),
+                     lambda: self.translation.retranslate(self.view.current))
 
     # --- articles ------------------------------------------------------------------------
 

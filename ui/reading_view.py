@@ -87,6 +87,7 @@ class ReadingView(QTextBrowser):
         self.english: dict[int, EnglishSentence] = {}
         self.english_visible = True
         self.english_placeholder = "…"
+        self.english_notice = ""
         self.marks: list[Mark] = []
         self.hidden_labels: set[str] = set()
         self.fixes: list[InlineFix] = []
@@ -131,6 +132,14 @@ class ReadingView(QTextBrowser):
             self.fixes_inline = inline
         self.rebuild()
 
+    def set_annotations(self, marks: Sequence[Mark], fixes: Sequence[InlineFix],
+                        inline: bool) -> None:
+        """Entity marks and tidy-ups together, with one rebuild."""
+        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self.fixes = sorted(fixes, key=lambda f: (f.start, f.end))
+        self.fixes_inline = inline
+        self.rebuild()
+
     def set_english_visible(self, visible: bool) -> None:
         self.english_visible = visible
         self.rebuild()
@@ -138,6 +147,11 @@ class ReadingView(QTextBrowser):
     def set_english_placeholder(self, text: str) -> None:
         """What an untranslated sentence shows in the English column."""
         self.english_placeholder = text
+        self.rebuild()
+
+    def set_english_notice(self, text: str) -> None:
+        """A plain message shown at the top of the English column (e.g. no model)."""
+        self.english_notice = text
         self.rebuild()
 
     def set_theme(self, theme: Theme) -> None:
@@ -281,7 +295,8 @@ class ReadingView(QTextBrowser):
         fmt.setToolTip(f"{fix.cls}: {fix.reason}")
         fmt.setProperty(QTextFormat.Property.UserProperty, fix.key)
         start = cursor.position() - origin
-        cursor.insertText(fix.replacement or "", fmt)
+        gap = "\u2009" if self.fixes_inline and fix.state != "accepted" else ""
+        cursor.insertText(gap + (fix.replacement or ""), fmt)
         runs.add(Run(start, cursor.position() - origin, source_start=None))
 
     def _write_english_cell(self, paragraph: int) -> None:
@@ -297,6 +312,11 @@ class ReadingView(QTextBrowser):
         muted.setForeground(self.theme.colour("muted"))
         runs = CellRuns()
         first = True
+        if paragraph == 0 and self.english_notice:
+            notice = QTextCharFormat(muted)
+            notice.setFontItalic(True)
+            cursor.insertText(self.english_notice, notice)
+            cursor.insertBlock()
         for sentence in self._sentences_of(paragraph):
             if not first:
                 cursor.insertText(" ", base)

@@ -48,3 +48,18 @@ def window(qtbot, library, prefs, nlp, runner):
     with qtbot.waitSignal(win.sentences_ready, timeout=20000):
         win.open_first_article()
     return win
+
+
+@pytest.fixture
+def aided_window(qtbot, library, prefs, nlp, runner):
+    """The window with reading aids (no translation model) and the first seed analysed."""
+    from ui.main_window import MainWindow
+    from ui.reading_aids import ReadingAids
+
+    win = MainWindow(library, runner, prefs)
+    win.aids = ReadingAids(win, runner, library, None, prefs)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.open_first_article()
+    return win

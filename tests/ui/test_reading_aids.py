@@ -1,0 +1,118 @@
+"""Reading aids driven through the real panels: entities, quotes, tidy-up review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.analysis.review import Review
+
+
+def _tidy_item(panel, original: str):
+    tree = panel.tree
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            child = top.child(j)
+            if f"“{original}”" in child.text(0):
+                return child
+    raise AssertionError(f"no tidy-up for {original!r}")
+
+
+def test_entities_are_coloured_and_listed(aided_window) -> None:
+    win = aided_window
+    view, panel = win.view, win.aids.entities
+    labels = {m.label for m in view.marks}
+    assert {"PER", "ORG", "LOC", "DATE"} <= labels
+    trump = panel.group_item("Donald Trump")
+    assert trump is not None and "×" in trump.text()
+    # the French text of a mark is what the analysis found
+    source = win.article.source
+    assert any(source[m.start:m.end] == "Donald Trump" and m.label == "PER" for m in view.marks)
+
+
+def test_type_toggle_hides_highlights_and_is_remembered(aided_window, qtbot, prefs) -> None:
+    win = aided_window
+    box = win.aids.entities.toggles["PER"]
+    box.click()
+    assert "PER" in win.view.hidden_labels
+    assert prefs.get("hidden_entity_types") == ["PER"]
+    trump = win.aids.entities.group_item("Donald Trump")
+    assert trump.isHidden()
+    box.click()
+    assert "PER" not in win.view.hidden_labels
+
+
+def test_clicking_a_group_cycles_through_its_mentions(aided_window, qtbot) -> None:
+    win = aided_window
+    panel = win.aids.entities
+    item = panel.group_item("Donald Trump")
+    group = next(g for g in panel.groups if g.name == "Donald Trump")
+    starts = sorted(m.start for m in group.mentions)
+    seen = []
+    for _ in range(len(starts) + 1):
+        with qtbot.waitSignal(panel.mention_chosen) as sig:
+            rect = panel.list.visualItemRect(item)
+            qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                             pos=rect.center())
+        seen.append(sig.args[0])
+    assert seen == [*starts, starts[0]]  # cycles back to the first mention
+    assert win.view._focus_range[0] == starts[0]
+
+
+def test_accepting_a_tidy_up_changes_the_text_and_is_stored(aided_window, qtbot, library):
+    win = aided_window
+    panel = win.aids.tidy_ups
+    item = _tidy_item(panel, "Amazone")
+    panel.tree.setCurrentItem(item)
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    key = panel.current_key()
+    assert win.aids.review.decision(key) == "accepted"
+    fix = next(f for f in win.view.fixes if f.key == key)
+    assert fix.state == "accepted" and fix.replacement == "Amazon"
+    plain = win.view.document().toPlainText()
+    assert "AmazoneAmazon" in plain  # struck original then correction, inline
+    # the decision is in the database: a fresh Review sees it
+    again = Review(library, win.article.id, win.aids.analysis.tidy_ups)
+    assert again.decision(key) == "accepted"
+    # inline off: the reader sees the working text only
+    panel.inline.click()
+    assert "Amazone" not in win.view.document().toPlainText()
+    assert "surtout Amazon, qui" in win.view.document().toPlainText()
+    # undo brings the original back
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert win.aids.review.decision(key) is None
+    assert "surtout Amazone, qui" in win.view.document().toPlainText()
+
+
+def test_reject_and_accept_class(aided_window, qtbot) -> None:
+    win = aided_window
+    panel = win.aids.tidy_ups
+    item = _tidy_item(panel, "je parlerai")
+    panel.tree.setCurrentItem(item)
+    qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
+    assert panel.tree.currentItem().text(0).startswith("✗")
+    typography = [t for t in win.aids.analysis.tidy_ups if t.cls == "typography"]
+    if typography:
+        top = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                   if panel.tree.topLevelItem(i).text(0).startswith("Typography"))
+        panel.tree.setCurrentItem(top)
+        qtbot.mouseClick(panel.accept_class_button, Qt.MouseButton.LeftButton)
+        assert all(win.aids.review.decision(t.key) == "accepted" for t in typography)
+
+
+def test_quote_panel_lists_speakers_and_jumps(qtbot, aided_window) -> None:
+    win = aided_window
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.sidebar.step(1)
+    panel = win.aids.quotes
+    assert panel.quote_list.count() >= 8
+    texts = [panel.quote_list.item(i).text() for i in range(panel.quote_list.count())]
+    assert any(t.startswith("John Matze") or "Matze" in t.split("—")[0] for t in texts)
+    assert "Quoted:" in panel.summary.text()
+    assert panel.source_list.count() >= 3
+    item = panel.quote_list.item(0)
+    with qtbot.waitSignal(panel.range_chosen) as sig:
+        qtbot.mouseClick(panel.quote_list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.quote_list.visualItemRect(item).center())
+    start, end = sig.args
+    assert win.view._focus_range == (start, end)

@@ -1,0 +1,349 @@
+"""Fills the English column: model state, streaming translation, per-sentence actions.
+
+Runs every model call through the task runner. The visible paragraphs are translated first
+and each sentence appears as soon as its batch is done; switching article cancels the job.
+Cached sentences are shown at once on the UI thread (a few milliseconds of SQLite), so an
+article translated before opens with zero model calls. The text sent for each sentence is
+its *working text*: the source with accepted tidy-ups applied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressBar, QPushButton
+
+from reader.nlp import ParsedArticle
+from reader.spans import OffsetMap
+from reader.storage import Library
+from ui.reading_view import EnglishSentence
+
+MODEL_FILTER = "Argos translation packages (*.argosmodel);;All files (*)"
+
+
+class TranslationController(QObject):
+    """Connects the translation core to the window.
+
+    Signals:
+        model_changed(object): the ModelInfo now in use, or None.
+        translation_finished(str): every sentence of this article id has its English.
+        sentence_translated(int): one sentence's English is on screen.
+    """
+
+    model_changed = Signal(object)
+    translation_finished = Signal(str)
+    sentence_translated = Signal(int)
+
+    def __init__(self, window: Any, runner: Any, library: Library,
+                 models_dir: Path | None = None, pair: tuple[str, str] = ("fr", "en")) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.library = library
+        self.models_dir = models_dir
+        self.pair = pair
+        self.model: Any = None
+        self.offset_map: OffsetMap | None = None
+        self.english: dict[int, Any] = {}
+        self._task: Any = None
+        self._download: Any = None
+        self._generation = 0
+        self._article_id = ""
+        self.progress = QProgressBar(window)
+        self.progress.setMaximumWidth(140)
+        self.progress.setFormat("%v/%m")
+        self.progress.hide()
+        self.download_button = QPushButton("Download model", window)
+        self.install_button = QPushButton("Install from file…", window)
+        self.cancel_button = QPushButton("Cancel", window)
+        self.download_button.clicked.connect(self.download)
+        self.install_button.clicked.connect(self.choose_model_file)
+        self.cancel_button.clicked.connect(self.cancel_download)
+        layout = window.english_actions_layout
+        for w in (self.progress, self.download_button, self.install_button, self.cancel_button):
+            layout.addWidget(w)
+        self.cancel_button.hide()
+        window.article_opened.connect(lambda _id: self.cancel())
+        window.sentences_ready.connect(lambda _id: self.translate_open_article())
+        window.view.setContextMenuPolicy(window.view.contextMenuPolicy().CustomContextMenu)
+        window.view.customContextMenuRequested.connect(self._context_menu)
+        self.refresh_model()
+
+    # --- model ---------------------------------------------------------------------------
+
+    def refresh_model(self) -> None:
+        """Look for an installed model for the pair and update the English column."""
+        from reader.translation.models import find_model
+
+        self.model = find_model(*self.pair, models_dir=self.models_dir)
+        self._show_model_state()
+        self.model_changed.emit(self.model)
+        if self.model is not None:
+            from reader.translation.service import warm_up
+
+            model = self.model
+            self.runner.submit("load translation model", lambda task: warm_up(model),
+                               failed=self._model_failed)
+
+    def _show_model_state(self) -> None:
+        has_model = self.model is not None
+        self.download_button.setVisible(not has_model)
+        self.install_button.setVisible(not has_model)
+        if has_model:
+            self.window.set_english_notice(f"{self.model.pair_name} · {self.model.id}")
+            self.window.view.english_placeholder = "…"
+            self.window.view.set_english_notice("")
+        else:
+            self.window.set_english_notice("no translation model")
+            self.window.view.english_placeholder = ""
+            self.window.view.set_english_notice(
+                "No translation model is installed, so there is no English yet. Use "
+                "“Download model” to fetch the French→English package (about 66 MB), or "
+                "“Install from file…” for a .argosmodel file you already have.")
+
+    def _model_failed(self, exc: BaseException) -> None:
+        self.window.messages.show_message(
+            f"The translation model could not be loaded: {exc}. Install it again from the "
+            "Translation model dialog.", "error")
+        self.window.set_english_notice("model damaged")
+        self.window.view.set_english_notice(
+            f"The translation model could not be loaded ({exc}). Install it again with "
+            "“Download model” or “Install from file…”.")
+        self.download_button.show()
+        self.install_button.show()
+
+    def choose_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Install a translation model",
+                                              str(Path.home()), MODEL_FILTER)
+        if path:
+            self.install_file(Path(path))
+
+    def install_file(self, path: Path) -> None:
+        """Validate and install a .argosmodel file in the background."""
+        from reader.translation.models import install_from_file
+
+        pair, models_dir = self.pair, self.models_dir
+        self.window.set_english_notice(f"Installing {path.name}…")
+        self.runner.submit(
+            "install model",
+            lambda task: install_from_file(path, models_dir=models_dir, expected_pair=pair),
+            done=lambda info: self._installed(info), failed=self._install_failed)
+
+    def _installed(self, info: Any) -> None:
+        self.window.messages.show_message(f"Installed {info.pair_name} ({info.id}).", "info")
+        self.refresh_model()
+        self.translate_open_article()
+
+    def _install_failed(self, exc: BaseException) -> None:
+        self.window.messages.show_message(str(exc), "error")
+        self._show_model_state()
+
+    def download(self, index_url: str | None = None) -> None:
+        """Download the pair's package through the Argos index, with progress and cancel."""
+        from reader.translation.models import download_model
+
+        pair, models_dir = self.pair, self.models_dir
+        self.cancel_button.show()
+        self.download_button.setEnabled(False)
+        self.window.set_english_notice("Downloading the translation model…")
+
+        def job(task: Any) -> Any:
+            return download_model(index_url or None, *pair, models_dir=models_dir,
+                                  progress=lambda done, total: task.report((done, total)),
+                                  is_cancelled=lambda: task.cancelled)
+
+        def progress(value: tuple[int, int]) -> None:
+            done, total = value
+            if total:
+                self.window.set_english_notice(
+                    f"Downloading the translation model… {done / 1e6:.1f} of "
+                    f"{total / 1e6:.1f} MB")
+
+        self._download = self.runner.submit("download model", job, done=self._downloaded,
+                                            failed=self._download_failed, progress=progress)
+
+    def cancel_download(self) -> None:
+        if self._download is not None:
+            self._download.cancel()
+
+    def _downloaded(self, info: Any) -> None:
+        self._download = None
+        self.cancel_button.hide()
+        self.download_button.setEnabled(True)
+        self._installed(info)
+
+    def _download_failed(self, exc: BaseException) -> None:
+        self._download = None
+        self.cancel_button.hide()
+        self.download_button.setEnabled(True)
+        from reader.translation.models import DownloadCancelled
+
+        if isinstance(exc, DownloadCancelled):
+            self.window.messages.show_message("Download cancelled; nothing was installed.",
+                                              "info")
+        else:
+            self.window.messages.show_message(str(exc), "error")
+        self._show_model_state()
+
+    # --- translating ---------------------------------------------------------------------
+
+    def working_sentences(self, parsed: ParsedArticle) -> list[tuple[int, str]]:
+        """(sentence id, text for the translator) for every sentence."""
+        omap = self.offset_map
+        if omap is None or omap.source != parsed.article.source:
+            return [(s.id, s.text) for s in parsed.sentences]
+        return [(s.id, omap.working_slice(s.start, s.end).strip()) for s in parsed.sentences]
+
+    def _worker_library(self) -> Library:
+        # SQLite connections are not shared between threads: a worker opens its own.
+        return self.library if self.library.path is None else Library(self.library.path)
+
+    def cancel(self) -> None:
+        """Stop the running translation (its finished batches are already saved)."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.progress.hide()
+
+    def translate_open_article(self) -> None:
+        """Show cached English at once, then stream the rest from the model."""
+        parsed = self.window.parsed
+        if parsed is None or self.model is None:
+            return
+        self.cancel()
+        generation = self._generation
+        from reader.translation.service import ArticleTranslator
+
+        article_id = parsed.article.id
+        self._article_id = article_id
+        items = self.working_sentences(parsed)
+        cached = ArticleTranslator(self.library, self.model).cached(article_id, items)
+        self.english = {}
+        for translation in cached.values():
+            self._show(translation)
+        total = len(items)
+        if len(cached) == total:
+            self.progress.hide()
+            self.translation_finished.emit(article_id)
+            return
+        visible = set(self.window.view.visible_paragraphs())
+        priority = [s.id for s in parsed.sentences if s.paragraph in visible]
+        missing = [(sid, text) for sid, text in items if sid not in cached]
+        model = self.model
+        self.progress.setRange(0, total)
+        self.progress.setValue(len(cached))
+        self.progress.show()
+
+        def job(task: Any) -> int:
+            library = self._worker_library()
+            try:
+                translator = ArticleTranslator(library, model)
+                return translator.translate(
+                    article_id, missing, priority,
+                    on_sentence=lambda t: task.report(t),
+                    is_cancelled=lambda: task.cancelled)
+            finally:
+                if library is not self.library:
+                    library.close()
+
+        def report(translation: Any) -> None:
+            if generation == self._generation:
+                self._show(translation)
+                self.progress.setValue(len(self.english))
+
+        def done(_count: int) -> None:
+            if generation == self._generation:
+                self._task = None
+                self.progress.hide()
+                if len(self.english) == total:
+                    self.translation_finished.emit(article_id)
+
+        self._task = self.runner.submit("translate", job, done=done, failed=self._failed,
+                                        progress=report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self.progress.hide()
+        self.window.messages.show_message(f"Translation stopped: {exc}", "error")
+
+    def _show(self, translation: Any) -> None:
+        self.english[translation.sentence_id] = translation
+        self.window.view.set_english(translation.sentence_id, self.english_sentence(translation))
+        self.sentence_translated.emit(translation.sentence_id)
+
+    def english_sentence(self, translation: Any) -> EnglishSentence:
+        """How a translation is drawn; reading aids add entity marks by overriding this."""
+        marker = getattr(self, "mark_english", None)
+        marks = marker(translation.sentence_id, translation.text) if marker else ()
+        return EnglishSentence(translation.text, translation.edited, tuple(marks))
+
+    def redraw(self) -> None:
+        """Draw every known English sentence again (marks or theme changed)."""
+        for translation in self.english.values():
+            self.window.view.set_english(translation.sentence_id,
+                                         self.english_sentence(translation))
+
+    # --- per-sentence actions ------------------------------------------------------------
+
+    def _sentence_text(self, sentence_id: int) -> str | None:
+        parsed = self.window.parsed
+        if parsed is None or not 0 <= sentence_id < len(parsed.sentences):
+            return None
+        return dict(self.working_sentences(parsed))[sentence_id]
+
+    def retranslate(self, sentence_id: int) -> None:
+        """Translate one sentence again (a hand edit stays)."""
+        text = self._sentence_text(sentence_id)
+        if text is None or self.model is None:
+            return
+        from reader.translation.service import ArticleTranslator
+
+        article_id, model = self.window.parsed.article.id, self.model
+
+        def job(task: Any) -> Any:
+            library = self._worker_library()
+            try:
+                return ArticleTranslator(library, model).retranslate(article_id, sentence_id,
+                                                                     text)
+            finally:
+                if library is not self.library:
+                    library.close()
+
+        generation = self._generation
+        self.runner.submit("retranslate", job, failed=self._failed,
+                           done=lambda t: generation == self._generation and self._show(t))
+
+    def edit(self, sentence_id: int, english: str) -> None:
+        """Keep the reader's own English for a sentence; the engine never overwrites it."""
+        text = self._sentence_text(sentence_id)
+        if text is None or self.model is None:
+            return
+        from reader.translation.service import ArticleTranslator
+
+        translator = ArticleTranslator(self.library, self.model)
+        self._show(translator.edit(self.window.parsed.article.id, sentence_id, text, english))
+
+    def _context_menu(self, pos: Any) -> None:
+        view = self.window.view
+        sentence_id = view.sentence_at_position(view.cursorForPosition(pos).position())
+        menu = QMenu(view)
+        if sentence_id >= 0 and self.model is not None:
+            menu.addAction("Retranslate sentence", lambda: self.retranslate(sentence_id))
+            menu.addAction("Edit English…", lambda: self._ask_edit(sentence_id))
+        for extra in getattr(self.window, "context_actions", []):
+            extra(menu, pos)
+        if not menu.isEmpty():
+            menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _ask_edit(self, sentence_id: int) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        current = self.english.get(sentence_id)
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "Edit English", "Your English for this sentence:",
+            current.text if current else "")
+        if ok and text.strip():
+            self.edit(sentence_id, text.strip())
