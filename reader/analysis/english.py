@@ -36,7 +36,8 @@ def _date_forms(text: str) -> list[str]:
     return forms
 
 
-def _find(name: str, text: str, taken: list[tuple[int, int]], flags: int = 0) -> tuple[int, int] | None:
+def _find(name: str, text: str, taken: list[tuple[int, int]],
+          flags: int = 0) -> tuple[int, int] | None:
     for m in re.finditer(rf"(?<![\w@#]){re.escape(name)}(?![\w])", text, flags):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             return m.start(), m.end()

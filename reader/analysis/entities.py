@@ -197,6 +197,7 @@ class MentionFinder:
     def collect(self) -> list[Mention]:
         """All mentions, sorted by position."""
         self._rule_mentions()
+        self._acronym_mentions()
         self._spacy_mentions()
         self._frame_mentions()
         self._known_mentions()
@@ -208,6 +209,28 @@ class MentionFinder:
         for para in self.text.parsed.article.paragraphs:
             for s, e, label in rule_entities(para.text(self.source)):
                 self._add(para.start + s, para.start + e, label, "rule")
+
+    def _acronym_mentions(self) -> None:
+        """``Organisation mondiale du commerce (OMC)``: a name defined by its acronym."""
+        particles = self.lexicon.words("name_particles")
+        for m in re.finditer(r"\(([A-Z]{2,6})\)", self.source):
+            acronym = m.group(1)
+            words = list(re.finditer(r"[\w’'-]+", self.source[max(0, m.start() - 80):m.start()]))
+            base = max(0, m.start() - 80)
+            for size in range(len(acronym), len(acronym) + 4):
+                chosen = words[-size:] if size <= len(words) else []
+                content = [w.group() for w in chosen if w.group().casefold() not in particles]
+                content = [re.sub(r"^\w{1,2}[’']", "", w) for w in content]
+                letters = "".join(part[0] for w in content for part in w.split("-") if part)
+                if chosen and letters.upper() == acronym and chosen[0].group()[:1].isupper() \
+                        and self.source[base + chosen[-1].end() : m.start()].strip() == "":
+                    start = base + chosen[0].start()
+                    elided = re.match(r"^\w{1,2}[’']", chosen[0].group())
+                    start += elided.end() if elided else 0
+                    label = self.lexicon.label_of(acronym) or "ORG"
+                    self._add(start, base + chosen[-1].end(), label, "acronym")
+                    self._add(m.start(1), m.end(1), label, "acronym")
+                    break
 
     def _spacy_mentions(self) -> None:
         article = self.text.parsed.article
@@ -246,11 +269,13 @@ class MentionFinder:
     def _known_mentions(self) -> None:
         """Gazetteer names spaCy missed: multi-word names, acronyms and CamelCase names."""
         for name in self.lexicon.known_longest_first:
-            if not (" " in name or (name.isupper() and len(name) >= 2)
-                    or re.search(r"[a-z][A-Z]", name)):
+            single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
+            if single and (is_common_word(name) or name.casefold() in self.common):
                 continue
             pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
             for m in pattern.finditer(self.source):
+                if single and self.text.is_initial(m.start()):
+                    continue
                 self._add(m.start(), m.end(), self.lexicon.known[name], "known")
 
     def _propagate(self) -> None:

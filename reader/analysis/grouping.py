@@ -45,7 +45,7 @@ class _Union:
 
 
 def initials(name: str, lexicon: Lexicon) -> str:
-    """Capital initials of a multi-word name, skipping particles (``Anti-Defamation League`` → ADL)."""
+    """Capital initials of a multi-word name, skipping particles (Anti-Defamation League: ADL)."""
     particles = lexicon.words("name_particles")
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in particles]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""

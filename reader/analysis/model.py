@@ -25,7 +25,7 @@ class Entity:
 
 @dataclass(frozen=True)
 class EntityGroup:
-    """All mentions of one entity (``Donald Trump`` / ``Trump``; ``Amazon Web Services`` / ``AWS``)."""
+    """All mentions of one entity (``Donald Trump``/``Trump``, ``Amazon Web Services``/``AWS``)."""
 
     id: int
     label: str

@@ -87,7 +87,7 @@ class Review:
                         'and "end" = ? and class = ?', [self.article_id, t.start, t.end, t.cls])
                     self._decisions.pop(key, None)
                 else:
-                    db["tidy_up_decisions"].upsert(
+                    db.table("tidy_up_decisions").upsert(
                         {"article_id": self.article_id, "start": t.start, "end": t.end,
                          "class": t.cls, "original": t.original,
                          "replacement": t.replacement, "decision": decision,
@@ -132,7 +132,7 @@ def add_glossary_entry(library: Library, name: str, literal: str) -> None:
     if not name or not literal:
         raise ValueError("both the name and its literal rendering are needed")
     with library.transaction() as db:
-        db["glossary"].upsert({"name": name, "literal": literal, "added_at": time.time()},
+        db.table("glossary").upsert({"name": name, "literal": literal, "added_at": time.time()},
                               pk=("name", "literal"))
 
 

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup, Quote
 from reader.analysis.quotes import QuoteSpan
 from reader.nlp import ParsedArticle
 
-DETERMINERS = r"(?:un|une|le|la|les|l’|l'|des|ce|cette|ces|plusieurs|certains|certaines|son|sa|ses|leur|leurs)"
+DETERMINERS = (r"(?:un|une|le|la|les|l’|l'|des|ce|cette|ces|plusieurs|certains|certaines|"
+               r"son|sa|ses|leur|leurs)")
 LEADING_JUNK = re.compile(r"^(?:et|mais|puis|alors|ainsi|or|donc|enfin)\s+", re.IGNORECASE)
 AUXILIARY = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "aura", "va"}
 TERM_MAX_WORDS = 4
@@ -209,6 +211,10 @@ class Attribution:
             if m and m.group(2).casefold() in self.person_nouns:
                 pos = s.start + m.start(1)
                 candidates.append((pos, m.group(1), (pos, s.start + m.end(1))))
+            named = re.match(r"\s*([A-ZÀ-Þ][a-zà-ÿ-]+),\s", s.text)  # "Jeanne, retraitée, …"
+            if named and not is_common_word(named.group(1)):
+                pos = s.start + named.start(1)
+                candidates.append((pos, named.group(1), (pos, s.start + named.end(1))))
         candidates = [c for c in candidates if c[0] < before]
         if not candidates:
             return None

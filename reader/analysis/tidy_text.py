@@ -37,9 +37,9 @@ def boilerplate(article: Article, tweets: list[Tweet]) -> list[TidyUp]:
     credits: set[tuple[int, int]] = set()
     for para in article.paragraphs:
         text = para.text(source)
-        m = CAPTION_CREDIT.search(text)
-        if m and CREDIT_HINT.search(m.group("credit")):
-            credits.add((para.start + m.start(), para.start + m.end()))
+        cm = CAPTION_CREDIT.search(text)
+        if cm and CREDIT_HINT.search(cm.group("credit")):
+            credits.add((para.start + cm.start(), para.start + cm.end()))
     for m in LINE_CREDIT.finditer(source):
         if CREDIT_HINT.search(m.group("credit")):
             credits.add((m.start(), m.end()))

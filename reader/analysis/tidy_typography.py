@@ -121,9 +121,9 @@ class Typography:
                               f"Elsewhere this article {'puts' if style else 'puts no'} space "
                               f"before “{mark}”; this one differs.")
         apostrophes = list(APOSTROPHE.finditer(self.source))
-        style = Counter(m.group(1) for m in apostrophes).most_common()
-        if len(style) == 2 and style[0][1] > style[1][1]:
-            house = style[0][0]
+        marks = Counter(m.group(1) for m in apostrophes).most_common()
+        if len(marks) == 2 and marks[0][1] > marks[1][1]:
+            house = marks[0][0]
             for m in apostrophes:
                 if m.group(1) != house:
                     self._add(m.start(), m.end(), house,

@@ -1,0 +1,70 @@
+"""Entities: rule-layer dates/handles, cleaning, grouping, English carry-over."""
+
+from __future__ import annotations
+
+from reader.analysis import Entity, english_entity_spans
+from reader.analysis.dates import rule_entities
+
+
+def _texts(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in rule_entities(text)]
+
+
+def test_french_dates_handles_and_hashtags() -> None:
+    text = ("Le 6 janvier, puis dimanche 10 janvier et en novembre 2020, mercredi, fin janvier "
+            "et en 2018, @b_fung a posté #StopTheSteal (écrire à contact@exemple.fr).")
+    found = _texts(text)
+    for date in ["6 janvier", "dimanche 10 janvier", "novembre 2020", "mercredi",
+                 "fin janvier", "2018"]:
+        assert (date, "DATE") in found
+    assert ("@b_fung", "HANDLE") in found
+    assert ("#StopTheSteal", "HASHTAG") in found
+    assert not any("exemple" in t for t, _ in found)
+
+
+def test_capitalised_month_is_not_the_planet() -> None:
+    assert ("Mars", "DATE") not in _texts("La sonde a atteint Mars hier.")
+
+
+def test_person_mentions_are_grouped(analyse) -> None:
+    a = analyse("Le président Donald Trump a parlé mardi. Trump a ensuite quitté la salle, "
+                "et les proches de Trump se taisent.\n")
+    groups = {g.name: g for g in a.groups}
+    assert groups["Donald Trump"].label == "PER"
+    assert groups["Donald Trump"].count == 3
+
+
+def test_acronym_by_initials_and_by_parenthesis(analyse) -> None:
+    a = analyse("Le service Amazon Web Services a coupé l’accès. Selon AWS, la décision est "
+                "définitive. L’Organisation mondiale du commerce (OMC) a réagi, et l’OMC "
+                "publiera un avis.\n")
+    by_text = {e.text: e.group for e in a.entities}
+    assert by_text["AWS"] == by_text["Amazon Web Services"]
+    assert by_text["OMC"] == by_text["Organisation mondiale du commerce"]
+
+
+def test_elisions_and_trailing_words_are_trimmed(analyse) -> None:
+    a = analyse("Il est clair qu’Amazon Web Services domine le marché, et la décision "
+                "d’Amazon samedi a surpris les analystes de Microsoft.\n")
+    texts = {e.text for e in a.entities}
+    assert "Amazon Web Services" in texts
+    assert "Amazon" in texts
+    names = {e.text for e in a.entities if e.label != "DATE"}
+    assert not any(t.startswith(("qu’", "d’")) or t.endswith("samedi") for t in names)
+
+
+def test_english_spans_exact_then_fuzzy_and_dates() -> None:
+    fr = "Le 6 janvier, John Matze a parlé à Amazone."
+    mentions = [Entity(3, 12, "6 janvier", "DATE", 1), Entity(14, 24, "John Matze", "PER", 2),
+                Entity(35, 42, "Amazone", "ORG", 3)]
+    en = "On January 6, John Matze spoke to Amazon."
+    spans = english_entity_spans(mentions, fr, en)
+    got = {en[s:e]: (label, group) for s, e, label, group in spans}
+    assert got["January 6"] == ("DATE", 1)
+    assert got["John Matze"] == ("PER", 2)
+    assert got["Amazon"] == ("ORG", 3)
+
+
+def test_english_spans_skip_absent_names() -> None:
+    mentions = [Entity(0, 6, "Parler", "ORG", 0)]
+    assert english_entity_spans(mentions, "Parler ferme.", "The site closes.") == []

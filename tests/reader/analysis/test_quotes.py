@@ -1,0 +1,58 @@
+"""Quotes: pairing, continuation across paragraphs, tweets, speakers and cues."""
+
+from __future__ import annotations
+
+
+def test_speaker_after_and_before_the_quote(analyse) -> None:
+    a = analyse("«Nous ne reculerons pas», a déclaré Marie Lefèvre, maire de Brest.\n\n"
+                "Le porte-parole du syndicat, Paul Girard, a affirmé que «la grève continue».\n")
+    speakers = [(q.speaker, q.cue) for q in a.quotes]
+    assert speakers[0] == ("Marie Lefèvre", "a déclaré")
+    assert speakers[1][0] == "Paul Girard"
+
+
+def test_noun_phrase_speaker_and_pronoun_resolution(analyse) -> None:
+    a = analyse("Un habitant du quartier, inquiet, a pris la parole lors de la réunion.\n\n"
+                "«On ne dort plus depuis des mois», a-t-il expliqué.\n\n"
+                "Selon un rapport de la préfecture, une équipe de techniciens a écrit que "
+                "«le bruit dépasse les normes».\n")
+    assert a.quotes[0].speaker == "Un habitant du quartier"
+    assert a.quotes[1].speaker.startswith("une équipe de techniciens")
+
+
+def test_quote_continues_into_next_paragraph_opening_with_guillemet(analyse) -> None:
+    text = ("Le ministre a répondu : «Nous avons entendu les inquiétudes des familles.\n\n"
+            "«Nous agirons avant l’été», a-t-il ajouté.\n")
+    a = analyse(text)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert q.text.startswith("«Nous avons") and q.text.endswith("l’été»")
+
+
+def test_nested_quote_is_part_of_the_outer_one(analyse) -> None:
+    a = analyse("«Il faut parler de « sobriété » sans honte», a écrit Léa Roux.\n")
+    assert len(a.quotes) == 1
+    assert a.quotes[0].speaker == "Léa Roux"
+
+
+def test_scare_quotes_are_terms_without_speaker(analyse) -> None:
+    a = analyse("Le réseau se présente comme un espace de «liberté totale» pour ses membres.\n")
+    assert [(q.kind, q.speaker) for q in a.quotes] == [("term", "")]
+
+
+def test_embedded_tweet_is_attributed_to_its_author(analyse) -> None:
+    a = analyse("La mairie a fermé le parc.\n\n"
+                "Le parc est fermé jusqu’à nouvel ordre pic.twitter.com/AbC123 – Jean Dupont "
+                "(@jdupont) 3 mars 2022\n")
+    tweet = next(q for q in a.quotes if q.kind == "tweet")
+    assert tweet.speaker == "Jean Dupont"
+    assert tweet.text == "Le parc est fermé jusqu’à nouvel ordre"
+
+
+def test_sources_name_outlets_and_documents(analyse) -> None:
+    a = analyse("Selon Le Monde, la réforme est retardée. L’information, rapportée par "
+                "l’AFP samedi, a été confirmée d’après un document interne. Comme l’ont "
+                "souligné Anne Petit et Marc Durand de Reuters, rien n’est signé.\n")
+    names = [s.name for s in a.sources]
+    assert "Le Monde" in names and "AFP" in names and "Reuters" in names
+    assert any("document" in n for n in names)

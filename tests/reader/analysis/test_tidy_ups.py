@@ -1,0 +1,94 @@
+"""Tidy-up detectors on unseen synthetic French text: each class, with negative cases."""
+
+from __future__ import annotations
+
+from reader.analysis.lexicon import load_lexicon
+from reader.analysis.tidy_names import literal_names
+from reader.analysis.tidy_typography import typography
+
+
+def _classes(analysis, cls: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(t.original, t.replacement) for t in analysis.tidy_ups if t.cls == cls]
+
+
+def test_literal_name_in_a_noun_slot() -> None:
+    lex = load_lexicon()
+    text = ("Les militants ont rejoint la plateforme ils parlent, puis l’application "
+            "télégramme, où tout se décide.")
+    found = [(t.original, t.replacement) for t in literal_names(text, lex)]
+    assert ("ils parlent", "Parler") in found
+    assert ("télégramme", "Telegram") in found
+
+
+def test_real_verb_is_left_alone() -> None:
+    lex = load_lexicon()
+    text = ("Pendant ce temps, sur Parler, ils parlent de faire exploser les centres. "
+            "Le service parle de réformes. Il faut parler au site Parler.")
+    assert literal_names(text, lex) == []
+
+
+def test_user_glossary_entry_is_used() -> None:
+    lex = load_lexicon()
+    text = "Ils ont quitté le réseau social nous écrivons, qui a fermé."
+    assert literal_names(text, lex) == []
+    found = literal_names(text, lex, [("Nous Écrivons", "écrivons")])
+    assert [(t.original, t.replacement) for t in found] == [("nous écrivons", "Nous Écrivons")]
+
+
+def test_name_variant_by_frequency_and_known_spelling(analyse) -> None:
+    a = analyse("Microsoft a publié ses résultats. Microsoft dépasse les attentes. Selon "
+                "Microsfot, la croissance continue, et Microsoft investit encore.\n")
+    assert ("Microsfot", "Microsoft") in _classes(a, "name-variant")
+
+
+def test_inflections_and_distinct_names_are_not_variants(analyse) -> None:
+    a = analyse("Les Américains votent. Un Américain a parlé à Martin, puis à Martine et à "
+                "Martin encore. Macron et la Macronie débattent avec Macron.\n")
+    assert _classes(a, "name-variant") == []
+
+
+def test_consistent_house_style_is_not_an_error() -> None:
+    no_spaces = "Il a dit «oui» puis «non». Elle: «peut-être»? Oui! Non!"
+    assert typography(no_spaces) == []
+    french = "Il a dit « oui » puis « non ». Elle : « peut-être » ? Oui ! Non !"
+    assert typography(french) == []
+
+
+def test_minority_spacing_is_flagged() -> None:
+    text = "Il a dit «oui», puis «non» et «jamais». Ensuite voir« expédié »en premier."
+    found = typography(text)
+    assert len(found) == 2
+    assert all(t.cls == "typography" for t in found)
+
+
+def test_always_wrong_typography() -> None:
+    text = "Il a dit qu ‘«il viendra». C’est un lieu d’extrémisme . Une *vraie* potence  ici."
+    originals = {t.original: t.replacement for t in typography(text)}
+    assert originals[" ‘«"] == "’«"
+    assert originals["extrémisme ."] == "extrémisme."
+    assert originals["*vraie*"] == "vraie"
+    assert originals["  "] == " "
+
+
+def test_boilerplate_date_header_glued_mid_text_and_credit(analyse) -> None:
+    a = analyse("Le conseil a voté. date 2023-05 La séance a repris.\n\n"
+                "Le maire devant la mairie. | Jean Durand / AFP\n\n"
+                "Un texte normal suit ici, sans défaut particulier.\n")
+    originals = [o for o, _ in _classes(a, "boilerplate")]
+    assert any(o.startswith("date 2023-05") for o in originals)
+    assert any("Jean Durand / AFP" in o for o in originals)
+
+
+def test_calques_are_flagged_not_rewritten(analyse) -> None:
+    a = analyse("Après la panne, le directeur a lâché : «Nous sommes toasts.» Il a décidé de "
+                "démarrer Twitter de ses serveurs. Cela ne fait pas de sens.\n")
+    found = _classes(a, "calque")
+    assert ("Nous sommes toasts", None) in found
+    assert ("démarrer Twitter", None) in found
+    assert any("sens" in o for o, _ in found)
+
+
+def test_calques_leave_correct_french_alone(analyse) -> None:
+    a = analyse("Il a démarré la voiture de sa sœur. La vie a des hauts et des bas. Elle "
+                "accroche le tableau au mur, puis elle porte un toast aux mariés.\n")
+    assert _classes(a, "calque") == []
