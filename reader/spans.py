@@ -98,15 +98,25 @@ class OffsetMap:
     ) -> int:
         if not 0 <= pos <= limit:
             raise ValueError(f"offset {pos} outside [0, {limit}]")
+        if side == "start":
+            # The first edit starting at or after pos decides; at its edge we stay before it.
+            i = bisect.bisect_left(starts, pos)
+            if i < len(starts) and starts[i] == pos:
+                return o_starts[i]
+            i -= 1
+            if i < 0:
+                return pos
+            if pos < ends[i]:
+                return o_starts[i]  # inside an edited region: snap to its start
+            return o_ends[i] + (pos - ends[i])
+        # side == "end": the last edit starting at or before pos decides.
         i = bisect.bisect_right(starts, pos) - 1
         if i < 0:
             return pos
-        if starts[i] < pos < ends[i]:
-            # Inside an edited region: snap to its edge.
-            return o_starts[i] if side == "start" else o_ends[i]
+        if starts[i] < pos < ends[i] or starts[i] == ends[i] == pos:
+            return o_ends[i]  # inside an edited region, or after an insertion at pos
         if pos == starts[i]:
-            # At the edge before an edit; an insertion point goes before or after the insert.
-            return o_ends[i] if starts[i] == ends[i] and side == "end" else o_starts[i]
+            return o_starts[i]
         return o_ends[i] + (pos - ends[i])
 
     def to_working(self, pos: int, side: str = "start") -> int:

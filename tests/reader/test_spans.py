@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.spans import Edit, OffsetMap, Span
@@ -26,6 +26,7 @@ def text_and_edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
     return text, unique
 
 
+@settings(max_examples=400)
 @given(text_and_edits(), st.data())
 def test_spans_stay_inside_both_texts(case: tuple[str, list[Edit]], data: st.DataObject) -> None:
     text, edits = case
@@ -41,6 +42,7 @@ def test_spans_stay_inside_both_texts(case: tuple[str, list[Edit]], data: st.Dat
     assert back.start <= span.start and span.end <= back.end or span.start == span.end
 
 
+@settings(max_examples=400)
 @given(text_and_edits(), st.data())
 def test_spans_clear_of_edits_round_trip_exactly(case: tuple[str, list[Edit]],
                                                   data: st.DataObject) -> None:
@@ -56,6 +58,7 @@ def test_spans_clear_of_edits_round_trip_exactly(case: tuple[str, list[Edit]],
     assert omap.span_to_source(forward) == span
 
 
+@settings(max_examples=400)
 @given(text_and_edits())
 def test_working_text_applies_every_edit(case: tuple[str, list[Edit]]) -> None:
     text, edits = case
