@@ -63,3 +63,36 @@ def aided_window(qtbot, library, prefs, nlp, runner):
     with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
         win.open_first_article()
     return win
+
+
+@pytest.fixture(scope="session")
+def zh_en_package() -> Path:
+    from tests.argos_package import ensure_test_package
+
+    return ensure_test_package()
+
+
+@pytest.fixture
+def installed_zh_model(tmp_path: Path, zh_en_package: Path):
+    """The zh→en package installed into this test's models folder."""
+    from reader.translation.models import install_from_file
+
+    models = tmp_path / "models"
+    info = install_from_file(zh_en_package, models_dir=models, expected_pair=None)
+    return info, models
+
+
+@pytest.fixture
+def translating_window(qtbot, library, prefs, nlp, runner, installed_zh_model):
+    """The window with a real translation controller on the zh→en model, nothing open."""
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    _info, models = installed_zh_model
+    win = MainWindow(library, runner, prefs)
+    win.translation = TranslationController(win, runner, library, models_dir=models,
+                                            pair=("zh", "en"))
+    win.add_translation_menu()
+    qtbot.addWidget(win)
+    win.show()
+    return win

@@ -1,0 +1,155 @@
+"""The English column on the real engine (zh→en Argos package): streaming, cancel, cache,
+hand edits, and the no-model and bad-model states."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reader.translation.service import ArticleTranslator
+
+pytestmark = pytest.mark.slow
+
+
+def _open(qtbot, win, article_id: str) -> None:
+    with qtbot.waitSignal(win.sentences_ready, timeout=30000):
+        win.sidebar.select(article_id)
+
+
+def test_english_fills_sentence_by_sentence(translating_window, qtbot) -> None:
+    win = translating_window
+    arrivals: list[int] = []
+    progress: list[int] = []
+    win.translation.sentence_translated.connect(arrivals.append)
+    win.translation.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    n = len(win.view.sentences)
+    assert sorted(arrivals) == list(range(n))
+    # visible paragraphs first: the opening sentence is among the first batch
+    assert 0 in arrivals[: max(1, n // 2)]
+    assert len(set(progress)) >= 2  # the bar moved more than once
+    for sid in range(n):
+        english = win.view.english_text(sid)
+        assert english and english != "…"
+        assert english == win.translation.english[sid].text
+
+
+def test_reopening_makes_no_model_calls(translating_window, qtbot, monkeypatch) -> None:
+    win = translating_window
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    first = {sid: t.text for sid, t in win.translation.english.items()}
+    calls: list[int] = []
+    original = ArticleTranslator.translate
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ArticleTranslator, "translate", counting)
+    _open(qtbot, win, "003_71c21fd2b98fa41d")
+    task = win.translation._task
+    win.translation.cancel()
+    qtbot.waitUntil(lambda: task.finished.is_set(), timeout=60000)
+    calls.clear()
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=5000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    assert {sid: t.text for sid, t in win.translation.english.items()} == first
+    assert calls == []  # everything came from the cache, on the UI thread
+
+
+def test_switching_article_cancels_the_running_job(translating_window, qtbot) -> None:
+    win = translating_window
+    _open(qtbot, win, "003_71c21fd2b98fa41d")
+    qtbot.waitUntil(lambda: len(win.translation.english) >= 1, timeout=120000)
+    task = win.translation._task
+    assert task is not None
+    _open(qtbot, win, "000_757345bfb182a35d")
+    assert task.cancelled
+    qtbot.waitUntil(lambda: task.finished.is_set(), timeout=120000)
+    # Nothing from the old article leaks into the new one
+    assert all(sid < len(win.view.sentences) for sid in win.translation.english)
+
+
+def test_hand_edit_is_kept_and_marked(translating_window, qtbot, library) -> None:
+    win = translating_window
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    win.translation.edit(2, "The role in the Washington demonstrations")
+    assert win.view.english_text(2) == "The role in the Washington demonstrations ✎"
+    with qtbot.waitSignal(win.translation.sentence_translated, timeout=60000):
+        win.translation.retranslate(2)
+    assert win.translation.english[2].edited  # the engine never overwrites an edit
+    assert win.translation.english[2].text == "The role in the Washington demonstrations"
+
+
+def test_hover_highlights_real_counterpart(translating_window, qtbot) -> None:
+    from tests.ui.test_main_window import _hover
+
+    win = translating_window
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    view = win.view
+    with qtbot.waitSignal(view.sentence_hovered) as hovered:
+        _hover(view, view.english_range(3)[0] + 1)
+    assert hovered.args == [3]
+    s = view.sentences[3]
+    covered = {(x.cursor.selectionStart(), x.cursor.selectionEnd())
+               for x in view.extraSelections()}
+    assert view.french_range(s.start, s.end) in covered
+
+
+def test_no_model_says_so_and_offers_both_actions(qtbot, library, prefs, runner, tmp_path):
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    win = MainWindow(library, runner, prefs)
+    win.translation = TranslationController(win, runner, library, models_dir=tmp_path / "m")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.translation.model is None
+    assert "No translation model is installed" in win.view.english_notice
+    assert win.translation.download_button.isVisibleTo(win)
+    assert win.translation.install_button.isVisibleTo(win)
+
+
+def test_bad_model_file_changes_nothing(qtbot, library, prefs, runner, tmp_path) -> None:
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    models = tmp_path / "m"
+    win = MainWindow(library, runner, prefs)
+    win.translation = TranslationController(win, runner, library, models_dir=models)
+    qtbot.addWidget(win)
+    win.show()
+    bad = tmp_path / "broken.argosmodel"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("pkg/readme.txt", "not a model")
+    win.translation.install_file(bad)
+    qtbot.waitUntil(lambda: win.messages.level == "error", timeout=10000)
+    assert "metadata.json" in win.messages.text()
+    assert win.translation.model is None
+    assert not any(models.glob("*/metadata.json")) if models.exists() else True
+
+
+def test_corrupt_installed_model_gives_a_message(qtbot, library, prefs, runner,
+                                                 installed_zh_model) -> None:
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    info, models = installed_zh_model
+    (Path(info.path) / "model" / "model.bin").write_bytes(b"garbage")
+    from reader.translation.engine import forget_engine
+
+    forget_engine(Path(info.path))
+    win = MainWindow(library, runner, prefs)
+    qtbot.addWidget(win)
+    win.show()
+    win.translation = TranslationController(win, runner, library, models_dir=models,
+                                            pair=("zh", "en"))
+    qtbot.waitUntil(lambda: win.messages.level == "error", timeout=30000)
+    assert "could not be loaded" in win.messages.text()
+    assert "could not be loaded" in win.view.english_notice
