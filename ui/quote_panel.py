@@ -18,6 +18,14 @@ from reader.analysis.model import Quote, Source
 KIND_NAMES = {"direct": "quote", "tweet": "tweet", "term": "term in quotation marks"}
 
 
+def _quoted(text: str) -> str:
+    """The quote with its own quotation marks, adding guillemets only where it has none."""
+    text = text.strip()
+    if text[:1] in "«“\"" or text[-1:] in "»”\"":
+        return text
+    return f"« {text} »"
+
+
 class QuotePanel(QTabWidget):
     """Tabs: Quotes (speaker, cue, French, English) and Sources.
 
@@ -34,8 +42,10 @@ class QuotePanel(QTabWidget):
         self.quote_list = QListWidget(self)
         self.quote_list.setWordWrap(True)
         self.quote_list.setAlternatingRowColors(True)
+        self.quote_list.setSpacing(3)
         self.source_list = QListWidget(self)
         self.source_list.setWordWrap(True)
+        self.source_list.setSpacing(3)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,7 +74,7 @@ class QuotePanel(QTabWidget):
             speakers[speaker] = speakers.get(speaker, 0) + 1
             english = english_of(quote)
             lines = [f"{speaker} — {quote.cue or KIND_NAMES.get(quote.kind, quote.kind)}",
-                     f"FR: « {quote.text} »"]
+                     f"FR: {_quoted(quote.text)}"]
             lines.append(f"EN: {english}" if english else "EN: (not translated yet)")
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, (quote.start, quote.end))
