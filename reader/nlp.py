@@ -36,7 +36,6 @@ def load_pipeline() -> Language:
         if _pipeline is None:
             try:
                 import spacy
-
                 from spacy.language import Language
 
                 if "reader_sentences" not in Language.factories:

@@ -41,7 +41,9 @@ def _create_library(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["articles"].enable_fts(["title", "source"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["articles"].enable_fts(
+        ["title", "source"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 

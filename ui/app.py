@@ -22,8 +22,8 @@ from ui.main_window import MainWindow
 from ui.options import Preferences
 from ui.reading_aids import ReadingAids
 from ui.tasks import TaskRunner
-from ui.translation_controller import TranslationController
 from ui.theme import apply_theme, theme_named
+from ui.translation_controller import TranslationController
 
 
 def open_library(override: str | None) -> tuple[Library, str]:

@@ -10,7 +10,12 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.analysis.model import Quote, Source

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
-    QTextLength, QTextTableFormat,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -445,7 +452,8 @@ class ReadingView(QTextBrowser):
 
     # --- highlighting --------------------------------------------------------------------
 
-    def _selection(self, rng: tuple[int, int] | None, colour: QColor) -> QTextEdit.ExtraSelection | None:
+    def _selection(self, rng: tuple[int, int] | None,
+                   colour: QColor) -> QTextEdit.ExtraSelection | None:
         if rng is None:
             return None
         sel = QTextEdit.ExtraSelection()

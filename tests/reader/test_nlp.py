@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reader.article import parse_article
-from reader.nlp import parse_article as split, sentence_starts
+from reader.nlp import parse_article as split
+from reader.nlp import sentence_starts
 
 
 def test_seed_sentences_are_whole(nlp, seed_articles) -> None:
@@ -34,7 +35,7 @@ def test_sentences_are_offsets_into_the_source(nlp, seed_articles) -> None:
 def test_rules_respect_abbreviations_and_quotes(nlp) -> None:
     text = "M. Dupont est venu. Il a dit : « Bonjour. » Puis il est parti… Et voilà."
     starts = sentence_starts(text)
-    pieces = [text[a:b].strip() for a, b in zip([0, *starts], [*starts, len(text)])]
+    pieces = [text[a:b].strip() for a, b in zip([0, *starts], [*starts, len(text)], strict=True)]
     assert pieces == ["M. Dupont est venu.", "Il a dit : « Bonjour. »", "Puis il est parti…",
                       "Et voilà."]
 
