@@ -116,3 +116,31 @@ def test_quote_panel_lists_speakers_and_jumps(qtbot, aided_window) -> None:
                          pos=panel.quote_list.visualItemRect(item).center())
     start, end = sig.args
     assert win.view._focus_range == (start, end)
+
+
+def test_glossary_entry_from_the_reader_is_used(aided_window, qtbot, tmp_path) -> None:
+    win = aided_window
+    path = tmp_path / "signal.txt"
+    path.write_text("Les militants ont rejoint l’application sonnette, qui sert à s’organiser. "
+                    "Ils parlent beaucoup.\n", encoding="utf-8")
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.import_file(path)
+    assert not any(t.cls == "literal-name" for t in win.aids.analysis.tidy_ups)
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.aids.add_glossary_entry("Doorbell", "sonnette")
+    found = [t for t in win.aids.analysis.tidy_ups if t.cls == "literal-name"]
+    assert [(t.original, t.replacement) for t in found] == [("sonnette", "Doorbell")]
+
+
+def test_window_runs_with_the_synchronous_runner(qtbot, library, prefs, nlp) -> None:
+    from ui.main_window import MainWindow
+    from ui.reading_aids import ReadingAids
+    from ui.tasks import SyncRunner
+
+    runner = SyncRunner()
+    win = MainWindow(library, runner, prefs)
+    win.aids = ReadingAids(win, runner, library, None, prefs)
+    qtbot.addWidget(win)
+    win.open_first_article()  # everything happens at once, on this thread
+    assert len(win.view.sentences) == 12
+    assert win.aids.analysis is not None and win.aids.entities.list.count() > 5

@@ -153,3 +153,56 @@ def test_corrupt_installed_model_gives_a_message(qtbot, library, prefs, runner,
     qtbot.waitUntil(lambda: win.messages.level == "error", timeout=30000)
     assert "could not be loaded" in win.messages.text()
     assert "could not be loaded" in win.view.english_notice
+
+
+def test_quitting_mid_translation_keeps_finished_sentences(translating_window, qtbot,
+                                                           library, installed_zh_model):
+    win = translating_window
+    _open(qtbot, win, "003_71c21fd2b98fa41d")
+    qtbot.waitUntil(lambda: len(win.translation.english) >= 1, timeout=120000)
+    win.close()  # cancels the job and waits for the batch in flight
+    shown = {sid: t.text for sid, t in win.translation.english.items()}
+    assert 0 < len(shown) < len(win.view.sentences) or len(shown) == len(win.view.sentences)
+    info, _models = installed_zh_model
+    items = win.translation.working_sentences(win.parsed)
+    cached = ArticleTranslator(library, info).cached("003_71c21fd2b98fa41d", items)
+    assert {sid: t.text for sid, t in cached.items() if sid in shown} == shown
+
+
+def test_accepted_tidy_up_retranslates_only_its_sentence(translating_window, qtbot, library,
+                                                         prefs, runner, monkeypatch):
+    from ui.reading_aids import ReadingAids
+
+    win = translating_window
+    win.aids = ReadingAids(win, runner, library, win.translation, prefs)
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    qtbot.waitUntil(lambda: win.aids.analysis is not None, timeout=30000)
+    before = {sid: t.text for sid, t in win.translation.english.items()}
+    counts: list[int] = []
+    original = ArticleTranslator.translate
+
+    def counting(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        counts.append(result)
+        return result
+
+    monkeypatch.setattr(ArticleTranslator, "translate", counting)
+    fix = next(t for t in win.aids.analysis.tidy_ups if t.original == "Amazone")
+    win.aids.tidy_ups.select(fix.key)
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        win.aids.tidy_ups.accept_button.click()
+    assert counts == [1]  # one sentence went back to the model
+    sid = win.view.sentence_for_offset(fix.start)
+    assert "surtout Amazon, qui" in dict(win.translation.working_sentences(win.parsed))[sid]
+    after = {s: t.text for s, t in win.translation.english.items()}
+    assert {s for s in before if before[s] != after[s]} <= {sid}
+
+
+def test_model_dialog_shows_state_size_and_origin(translating_window, qtbot) -> None:
+    from ui.model_dialog import ModelDialog
+
+    dialog = ModelDialog(translating_window.translation, translating_window)
+    qtbot.addWidget(dialog)
+    text = dialog.state.text()
+    assert "translate-zh_en@1.9" in text and "MB" in text and "Origin:" in text
