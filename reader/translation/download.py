@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import tempfile
 import urllib.error
 import urllib.request
@@ -70,7 +69,7 @@ def fetch_index(index_url: str) -> list[Any]:
     try:
         with _open(index_url) as response:
             raw = response.read(MAX_INDEX_BYTES + 1)
-    except (urllib.error.URLError, socket.timeout, OSError) as exc:
+    except (TimeoutError, urllib.error.URLError, OSError) as exc:
         raise _network_error("the model index", index_url, exc) from exc
     try:
         entries = json.loads(raw.decode("utf-8"))
@@ -140,7 +139,7 @@ def download_package(
                     out.truncate()
                     _stream(link, out, progress, cancelled)
                 break
-            except (urllib.error.URLError, socket.timeout, OSError) as exc:
+            except (TimeoutError, urllib.error.URLError, OSError) as exc:
                 errors.append(_network_error("the model", link, exc))
         else:
             raise errors[-1] if errors else ModelDownloadError("The package has no link.")

@@ -16,7 +16,9 @@ transactions.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from reader.storage import Library
@@ -117,13 +119,20 @@ class ArticleTranslator:
         engine = self.engine
         tokens = engine.encode(texts)
         translated = 0
-        for batch in plan_batches(range(len(texts)), [len(t) for t in tokens], visible,
-                                  self.plan):
-            if is_cancelled():
+        batches = plan_batches(range(len(texts)), [len(t) for t in tokens], visible, self.plan)
+        in_flight: deque[tuple[list[int], Future[list[list[str]]]]] = deque()
+        while True:
+            # One batch waits queued behind the running one (see Engine.submit).
+            while len(in_flight) < 2 and not is_cancelled():
+                batch = next(batches, None)
+                if batch is None:
+                    break
+                self.model_calls += 1
+                in_flight.append((batch, engine.submit([tokens[i] for i in batch])))
+            if not in_flight or is_cancelled():
                 break
-            self.model_calls += 1
-            outputs = engine.translate_tokens([tokens[i] for i in batch])
-            english = [engine.decode(out) for out in outputs]
+            batch, pending = in_flight.popleft()
+            english = [engine.decode(out) for out in pending.result()]
             self.cache.store((texts[i], e) for i, e in zip(batch, english, strict=True))
             translated += len(batch)
             for i, text in zip(batch, english, strict=True):
