@@ -51,8 +51,9 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
-def inspect_archive(path: Path, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> ArchiveContents:
+def inspect_archive(path: Path, max_bytes: int | None = None) -> ArchiveContents:
     """Check that ``path`` is a complete, safe Argos package; raise :class:`ModelFileError`."""
+    max_bytes = MAX_UNCOMPRESSED_BYTES if max_bytes is None else max_bytes
     where = f"The file '{path.name}'"
     if not path.is_file():
         raise ModelFileError(f"{where} does not exist.")

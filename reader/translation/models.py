@@ -30,7 +30,7 @@ LANGUAGE_NAMES = {"fr": "French", "en": "English", "zh": "Chinese", "de": "Germa
                   "es": "Spanish", "it": "Italian"}
 
 __all__ = [
-    "ModelFileError", "ModelInfo", "installed_models", "find_model", "install_from_file",
+    "ModelFileError", "ModelInfo", "installed_models", "read_model", "find_model", "install_from_file",
     "download_model", "ModelDownloadError", "DownloadCancelled", "uninstall",
 ]
 
@@ -96,7 +96,9 @@ def package_code(metadata: dict[str, Any]) -> str:
     return f"{metadata.get('type', 'translate')}-{metadata['from_code']}_{metadata['to_code']}"
 
 
-def _read_info(path: Path) -> ModelInfo | None:
+def read_model(path: Path) -> ModelInfo | None:
+    """The package installed in ``path``, or None if it is not a usable translation package."""
+    path = Path(path)
     argos = argos_package_module(path.parent)
     try:
         pkg = argos.Package(path)
@@ -124,7 +126,7 @@ def installed_models(models_dir: Path | None = None) -> list[ModelInfo]:
     found = []
     for path in sorted(folder.iterdir()):
         if path.is_dir() and not path.name.startswith(".") and (path / "metadata.json").is_file():
-            info = _read_info(path)
+            info = read_model(path)
             if info is not None:
                 found.append(info)
     return found
@@ -182,7 +184,7 @@ def install_from_file(
     from reader.translation.engine import forget_engine
 
     forget_engine(final)
-    info = _read_info(final)
+    info = read_model(final)
     if info is None:  # pragma: no cover - inspect_archive checked every part
         shutil.rmtree(final, ignore_errors=True)
         raise ModelFileError(f"The file '{path.name}' is not a usable translation model.")
