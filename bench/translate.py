@@ -157,9 +157,7 @@ def main() -> int:
 def first_sentence(library: Any, model: Any, article_id: str, cache_db: Any) -> float:
     """Seconds from opening an untranslated article to its first English sentence."""
     from reader.nlp import parse_article
-    from reader.translation.service import ArticleTranslator
-
-    from reader.translation.service import warm_up
+    from reader.translation.service import ArticleTranslator, warm_up
 
     start = time.perf_counter()
     article = library.article(article_id)

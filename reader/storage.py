@@ -88,7 +88,7 @@ def _create_translation_edits(db: sqlite_utils.Database) -> None:
     # source range: ids and ranges shift when an article is re-split, the text does not. An
     # edit stops applying when its French changes (a tidy-up), as the English was for the old
     # French. ``source_sha`` is sha256 of that text.
-    db["translation_edits"].create(
+    db.table("translation_edits").create(
         {"article_id": str, "source_sha": str, "source": str, "target": str,
          "edited_at": float},
         pk=("article_id", "source_sha"),

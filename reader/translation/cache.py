@@ -77,7 +77,7 @@ class TranslationCache:
             return
         try:
             with self._write_lock, self.library.transaction():
-                self.library.db["translations"].upsert_all(rows, pk="key")
+                self.library.db.table("translations").upsert_all(rows, pk="key")
         except sqlite3.Error as exc:
             raise StorageError(f"Could not save translations: {exc}") from exc
 
@@ -101,7 +101,8 @@ class TranslationCache:
                "target": english, "edited_at": time.time()}
         try:
             with self._write_lock, self.library.transaction():
-                self.library.db["translation_edits"].upsert(row, pk=("article_id", "source_sha"))
+                edits = self.library.db.table("translation_edits")
+                edits.upsert(row, pk=("article_id", "source_sha"))
         except sqlite3.Error as exc:
             raise StorageError(f"Could not save the edit: {exc}") from exc
 

@@ -175,7 +175,6 @@ class Engine:
         calls on two Python threads rather than ``asynchronous=True``: a Python callback
         released by a CTranslate2 worker at interpreter exit can abort the process.)
         """
-        self.calls += 1
         return self._threads.submit(self.translate_tokens, list(batch))
 
     def translate_tokens(self, batch: Sequence[list[str]]) -> list[list[str]]:
@@ -184,6 +183,7 @@ class Engine:
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
         sub_batch = sub_batch_tokens([len(t) for t in batch], self.inter_threads)
         guard = OutputGuard(self.decoding, batch)
+        self.calls += 1
         results = self.translator.translate_batch(
             list(batch), target_prefix=prefix, beam_size=self.decoding.beam_size,
             max_batch_size=sub_batch, batch_type="tokens", replace_unknowns=True,

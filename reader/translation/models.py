@@ -30,8 +30,9 @@ LANGUAGE_NAMES = {"fr": "French", "en": "English", "zh": "Chinese", "de": "Germa
                   "es": "Spanish", "it": "Italian"}
 
 __all__ = [
-    "ModelFileError", "ModelInfo", "installed_models", "read_model", "find_model", "install_from_file",
-    "download_model", "ModelDownloadError", "DownloadCancelled", "uninstall",
+    "ModelFileError", "ModelInfo", "installed_models", "read_model", "find_model",
+    "install_from_file", "download_model", "ModelDownloadError", "DownloadCancelled",
+    "uninstall",
 ]
 
 
