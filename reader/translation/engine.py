@@ -7,23 +7,21 @@ whole article by tokens. :func:`load_engine` keeps one loaded engine per package
 next article reuses it; call it (or :func:`reader.translation.service.warm_up`) off the UI thread.
 
 Settings, chosen by measurement on the Argos 1.9 zh→en package (the same OPUS-MT transformer
-size as fr→en) with the two seed articles, 2 vCPUs; ``bench/translate.py`` repeats the
-comparison and docs/translation.md gives the numbers:
+size as fr→en) with the two seed articles on 2 vCPUs; docs/translation.md has the numbers and
+``bench/translate.py`` repeats the comparison:
 
-- **compute type int8.** Argos ships int8 weights; int8 and int8_float32 ran alike, float32 was
-  about 20 % slower and loads more memory.
-- **threads: inter_threads = 2, intra_threads = cores // 2.** With one call split into two
-  sub-batches run side by side, 2 vCPUs finished the seed sentences 35–40 % faster than one
-  sub-batch on 2 OpenMP threads (3.7–4.2 s against 5.9–6.7 s). So each call gets
-  ``2 × max_batch_size`` tokens, enough to keep both workers busy.
-- **beam size 1 (greedy).** Beam 2 and 4 cost more per sentence for no gain we can measure
-  offline; the cache key includes the beam size, so a change retranslates cleanly.
-- **batches of 2,048 tokens**, sorted by length: 1,024-token batches were 25–40 % slower,
-  4,096 no faster, and the larger the batch the later the first sentence arrives.
-- **output cap = 2 × input tokens + 10**, per call from its longest input, then cut per
-  sentence. English runs about 1–1.3 tokens per French token in a shared vocabulary, so the
-  cap never touches a sound translation; without it one runaway sentence ran to CTranslate2's
-  256-token default and held up its whole batch.
+- **compute type int8**: Argos ships int8 weights; int8_float32 ran the same, float32 ~20 %
+  slower.
+- **inter_threads = 2, intra_threads = cores // 2**, every call split into exactly two
+  sub-batches (:func:`sub_batch_tokens`): two one-thread workers beat one two-thread worker by
+  35–40 %; the next batch is queued while the current one runs, so no worker idles.
+- **greedy (beam 1)**: only greedy search takes the per-token callback that stops each runaway
+  sentence on its own (:class:`OutputGuard`), and greedy + guard was the fastest setting.
+- **output cap 2 × input tokens + 10 per sentence, plus a loop guard**: without them two seed
+  sentences ran to 256 tokens and held up their batches (our run took twice as long).
+- **2,048-token batches of equal size, a 512-token first batch of visible sentences**: a call
+  lasts about as long as its longest sentence, so few full calls win and a short article is one
+  call; the small first batch puts the visible sentences on screen quickly.
 """
 
 from __future__ import annotations
@@ -114,7 +112,7 @@ class BatchPlan:
     """How sentences are grouped into ``translate_batch`` calls (no effect on the output)."""
 
     batch_tokens: int = 2048
-    first_batch_tokens: int = 1024  # visible sentences first, so they show up at once
+    first_batch_tokens: int = 512  # visible sentences first, so they show up at once
 
 
 DEFAULT_DECODING = DecodingOptions()
