@@ -11,6 +11,7 @@ every case. A cancelled or failed download never leaves a package, or a partial 
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import tempfile
@@ -56,6 +57,8 @@ def _network_error(what: str, url: str, exc: BaseException) -> ModelDownloadErro
         reason = f"the server answered {exc.code} {exc.reason}"
     elif isinstance(exc, urllib.error.URLError):
         reason = str(exc.reason)
+    elif isinstance(exc, http.client.IncompleteRead):
+        reason = "the connection closed before the end of the file"
     else:
         reason = str(exc) or type(exc).__name__
     return ModelDownloadError(
@@ -101,7 +104,10 @@ def _stream(url: str, out: Any, progress: Callable[[int, int], None] | None,
             if progress:
                 progress(done, total)
         if total and done < total:
-            raise ModelDownloadError(f"The download from {url} stopped at {done} of {total} bytes.")
+            raise ModelDownloadError(
+                f"The download from {url} stopped at {done / 1e6:.1f} of {total / 1e6:.1f} MB. "
+                "Check the internet connection and try again."
+            )
 
 
 def download_package(

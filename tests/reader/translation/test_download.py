@@ -49,6 +49,13 @@ class LoopbackIndex:
                                 self.wfile.write(block)
                     except (BrokenPipeError, ConnectionResetError):
                         pass
+                elif self.path == "/short.argosmodel":
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(outer.package.stat().st_size))
+                    self.end_headers()
+                    with open(outer.package, "rb") as f:
+                        self.wfile.write(f.read(3_000_000))
+                    self.close_connection = True
                 else:
                     self.send_error(404)
 
@@ -69,6 +76,8 @@ class LoopbackIndex:
              "links": self.links},
             {"package_version": "1.0", "from_code": "de", "to_code": "en",
              "links": [f"{self.url}/missing.argosmodel"]},
+            {"package_version": "1.0", "from_code": "it", "to_code": "en",
+             "links": [f"{self.url}/short.argosmodel"]},
         ]
 
     def __enter__(self) -> LoopbackIndex:
@@ -127,3 +136,9 @@ def test_missing_pair_and_missing_file(index: LoopbackIndex, tmp_path: Path) -> 
         download_model(f"{index.url}/nothing.json", "zh", "en", tmp_path / "models")
     assert installed_models(tmp_path / "models") == []
     assert not (tmp_path / "models").exists() or list((tmp_path / "models").iterdir()) == []
+
+
+def test_a_broken_connection_installs_nothing(index: LoopbackIndex, tmp_path: Path) -> None:
+    with pytest.raises(ModelDownloadError, match="stopped at 3.0 of 74.5 MB"):
+        download_model(f"{index.url}/index.json", "it", "en", tmp_path / "models")
+    assert list((tmp_path / "models").iterdir()) == []
