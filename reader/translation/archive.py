@@ -137,9 +137,15 @@ def extract_package(path: Path, contents: ArchiveContents, target: Path) -> None
                                 f"The file '{path.name}' unpacks to more than it declares."
                             )
                         out.write(block)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, EOFError) as exc:
         shutil.rmtree(target, ignore_errors=True)
         raise ModelFileError(f"The file '{path.name}' is damaged or incomplete ({exc}).") from exc
+    except OSError as exc:
+        shutil.rmtree(target, ignore_errors=True)
+        raise ModelFileError(
+            f"Could not unpack '{path.name}' into {target.parent.parent}: {exc.strerror or exc}. "
+            "Check that the disk has space and the folder is writable."
+        ) from exc
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

@@ -177,9 +177,15 @@ def install_from_file(
             json.dumps({"origin": origin or f"installed from file {path.name}"}), encoding="utf-8"
         )
         final = folder / name
+        previous = staging / "previous"
         if final.exists():
-            final.rename(staging / "previous")
-        unpacked.rename(final)
+            final.rename(previous)
+        try:
+            unpacked.rename(final)
+        except OSError:
+            if previous.exists():
+                previous.rename(final)
+            raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     from reader.translation.engine import forget_engine
