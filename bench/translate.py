@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -81,6 +82,14 @@ def main() -> int:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-translate-"))
+    try:
+        return run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, work: Path) -> int:
+    """The whole bench, with its library and installed package in ``work``."""
     models = work / "models"
     os.environ["READER_DATA_DIR"] = str(work)
     os.environ["ARGOS_PACKAGES_DIR"] = str(models)  # argostranslate reads it at import
