@@ -133,7 +133,7 @@ def run(args: argparse.Namespace, work: Path) -> int:
     def keep(name: str, seconds: float) -> None:
         best[name] = min(best.get(name, float("inf")), seconds)
 
-    for r in range(args.rounds):
+    for r in range(max(1, args.rounds)):
         seconds, detail = run_ours(model, articles, parsed)
         keep("ours", seconds)
         log(f"round {r + 1} ours     {seconds:7.2f}s  {detail}")
