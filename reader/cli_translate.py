@@ -3,7 +3,8 @@
 Uses the newest installed French→English package (or ``--model FOLDER``) and the same cache as
 the app, so an article translated here opens translated in the app with no model calls. On a
 terminal, progress is a text bar on stderr; otherwise one quiet line per article. The text sent
-to the translator is each sentence's source text (tidy-ups are decided in the app).
+to the translator is each sentence's working text: the source with the tidy-ups accepted in
+the app applied, so the app finds these translations in the cache.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def _articles(args: argparse.Namespace) -> list[Article] | None:
 
 def cmd_translate(args: argparse.Namespace) -> int:
     """Translate the chosen articles; exit code 0, or 1 when interrupted, 2 on bad input."""
+    from reader.analysis.review import stored_offset_map
     from reader.nlp import parse_article
     from reader.paths import database_path
     from reader.storage import Library
@@ -104,7 +106,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
         for article in articles:
             start = time.perf_counter()
             parsed = parse_article(article)
-            sentences = [(s.id, s.text) for s in parsed.sentences]
+            working = stored_offset_map(library, article.id, article.source)
+            sentences = [(s.id, working.working_slice(s.start, s.end).strip())
+                         for s in parsed.sentences]
             progress = ProgressLine(article.title, sys.stderr)
             count = translator.translate(article.id, sentences, None, lambda _s: None,
                                          on_progress=progress)

@@ -35,3 +35,11 @@ def seed_articles():
     from reader.corpus import read_bundled
 
     return read_bundled()
+
+
+@pytest.fixture(scope="session")
+def argos_file() -> Path:
+    """Path of the real zh→en Argos 1.9 .argosmodel (74 MB), fetched once and cached."""
+    from tests.argos_package import ensure_test_package
+
+    return ensure_test_package()

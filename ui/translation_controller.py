@@ -190,10 +190,18 @@ class TranslationController(QObject):
     # --- translating ---------------------------------------------------------------------
 
     def working_sentences(self, parsed: ParsedArticle) -> list[tuple[int, str]]:
-        """(sentence id, text for the translator) for every sentence."""
+        """(sentence id, text for the translator) for every sentence.
+
+        Until the reading aids hand over a review, the stored decisions give the working
+        text, so an article with accepted tidy-ups is not translated twice on opening.
+        """
         omap = self.offset_map
         if omap is None or omap.source != parsed.article.source:
-            return [(s.id, s.text) for s in parsed.sentences]
+            from reader.analysis.review import stored_offset_map
+
+            article = parsed.article
+            omap = self.offset_map = stored_offset_map(self.library, article.id,
+                                                       article.source)
         return [(s.id, omap.working_slice(s.start, s.end).strip()) for s in parsed.sentences]
 
     def _worker_library(self) -> Library:

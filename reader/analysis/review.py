@@ -57,14 +57,7 @@ class Review:
 
     def edits(self) -> list[Edit]:
         """Non-overlapping edits for the accepted suggestions that have a replacement."""
-        chosen: list[TidyUp] = []
-        candidates = [t for t in self.accepted() if t.replacement is not None]
-        rank = {c: i for i, c in enumerate(CLASS_ORDER)}
-        for t in sorted(candidates, key=lambda t: (t.start, -(t.end - t.start),
-                                                   rank.get(t.cls, 99))):
-            if all(t.start >= c.end or c.start >= t.end for c in chosen):
-                chosen.append(t)
-        return [Edit(t.start, t.end, t.replacement or "") for t in chosen]
+        return edits_for(self.accepted())
 
     def offset_map(self, source: str | None = None) -> OffsetMap:
         """The source with every accepted edit applied, and the offsets between the two.
@@ -124,6 +117,35 @@ class Review:
             return False
         self._set(self._undo.pop())
         return True
+
+
+def edits_for(accepted: Iterable[TidyUp]) -> list[Edit]:
+    """Non-overlapping edits for accepted suggestions: earlier start, then the longer span,
+    then class order win."""
+    chosen: list[TidyUp] = []
+    candidates = [t for t in accepted if t.replacement is not None]
+    rank = {c: i for i, c in enumerate(CLASS_ORDER)}
+    for t in sorted(candidates, key=lambda t: (t.start, -(t.end - t.start),
+                                               rank.get(t.cls, 99))):
+        if all(t.start >= c.end or c.start >= t.end for c in chosen):
+            chosen.append(t)
+    return [Edit(t.start, t.end, t.replacement or "") for t in chosen]
+
+
+def stored_offset_map(library: Library, article_id: str, source: str) -> OffsetMap:
+    """The working text from the decisions stored for an article, without re-analysing it.
+
+    Lets the translator (and ``python -m reader translate``) send the tidied text at once.
+    A stored decision whose original no longer matches the source is ignored.
+    """
+    rows = library.db.execute(
+        'select start, "end", class, original, replacement from tidy_up_decisions '
+        "where article_id = ? and decision = ?", [article_id, ACCEPTED],
+    ).fetchall()
+    accepted = [TidyUp(start, end, original, replacement, cls, "")
+                for start, end, cls, original, replacement in rows
+                if 0 <= start <= end <= len(source) and source[start:end] == original]
+    return OffsetMap(source, edits_for(accepted))
 
 
 def add_glossary_entry(library: Library, name: str, literal: str) -> None:

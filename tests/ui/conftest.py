@@ -65,20 +65,13 @@ def aided_window(qtbot, library, prefs, nlp, runner):
     return win
 
 
-@pytest.fixture(scope="session")
-def zh_en_package() -> Path:
-    from tests.argos_package import ensure_test_package
-
-    return ensure_test_package()
-
-
 @pytest.fixture
-def installed_zh_model(tmp_path: Path, zh_en_package: Path):
+def installed_zh_model(tmp_path: Path, argos_file: Path):
     """The zh→en package installed into this test's models folder."""
     from reader.translation.models import install_from_file
 
     models = tmp_path / "models"
-    info = install_from_file(zh_en_package, models_dir=models, expected_pair=None)
+    info = install_from_file(argos_file, models_dir=models, expected_pair=None)
     return info, models
 
 

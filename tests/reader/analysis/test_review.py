@@ -72,3 +72,20 @@ def test_glossary_entries_round_trip(tmp_path) -> None:  # type: ignore[no-untyp
     library = _library(tmp_path)
     add_glossary_entry(library, "Nous Écrivons", "écrivons")
     assert glossary_entries(library) == [("Nous Écrivons", "écrivons")]
+
+
+def test_stored_decisions_give_the_working_text_without_analysis(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.analysis.review import stored_offset_map
+
+    library = _library(tmp_path)
+    review = Review(library, "a1", _tidy_ups())
+    keys = [t.key for t in _tidy_ups()]
+    review.accept(keys[1])
+    review.accept(keys[2])
+    review.reject(keys[0])
+    stored = stored_offset_map(Library(tmp_path / "reader.db"), "a1", SOURCE)
+    assert stored.working == review.offset_map().working
+    assert stored.working == "date 2021-01 Amazon a coupé le site de microblogging Parler ."
+    # a decision whose original no longer matches the text is ignored, not misapplied
+    changed = SOURCE.replace("Amazone", "Amazon!")
+    assert "Amazon!" in stored_offset_map(library, "a1", changed).working
