@@ -41,7 +41,7 @@ def store_sentences(library: Library, article: Article, sentences: list[Sentence
     ranges = json.dumps([[s.paragraph, s.start, s.end] for s in sentences])
     try:
         with library.transaction() as db:
-            db["sentence_splits"].upsert(
+            db.table("sentence_splits").upsert(
                 {"article_id": article.id, "source_sha": _sha(article.source),
                  "splitter": SPLITTER_VERSION, "ranges": ranges},
                 pk="article_id",

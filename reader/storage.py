@@ -27,7 +27,7 @@ class StorageError(RuntimeError):
 
 
 def _create_library(db: sqlite_utils.Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": str,
             "title": str,
@@ -41,14 +41,14 @@ def _create_library(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["articles"].enable_fts(
+    db.table("articles").enable_fts(
         ["title", "source"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 def _create_translation_cache(db: sqlite_utils.Database) -> None:
-    db["translations"].create(
+    db.table("translations").create(
         {
             "key": str,  # sha256 of model id, decoding options and source sentence
             "model": str,
@@ -59,7 +59,7 @@ def _create_translation_cache(db: sqlite_utils.Database) -> None:
         },
         pk="key",
     )
-    db["sentence_edits"].create(
+    db.table("sentence_edits").create(
         {"article_id": str, "sentence_start": int, "sentence_end": int, "source": str,
          "target": str, "edited_at": float},
         pk=("article_id", "sentence_start", "sentence_end"),
@@ -67,18 +67,18 @@ def _create_translation_cache(db: sqlite_utils.Database) -> None:
 
 
 def _create_decisions_and_annotations(db: sqlite_utils.Database) -> None:
-    db["tidy_up_decisions"].create(
+    db.table("tidy_up_decisions").create(
         {"article_id": str, "start": int, "end": int, "class": str, "original": str,
          "replacement": str, "decision": str, "decided_at": float},
         pk=("article_id", "start", "end", "class"),
     )
-    db["annotations"].create(
+    db.table("annotations").create(
         {"id": int, "article_id": str, "start": int, "end": int, "kind": str,
          "colour": str, "note": str, "created_at": float},
         pk="id",
     )
-    db["annotations"].create_index(["article_id"])
-    db["glossary"].create(
+    db.table("annotations").create_index(["article_id"])
+    db.table("glossary").create(
         {"name": str, "literal": str, "added_at": float}, pk=("name", "literal")
     )
 
@@ -98,7 +98,7 @@ def _create_translation_edits(db: sqlite_utils.Database) -> None:
 def _create_sentence_splits(db: sqlite_utils.Database) -> None:
     # Sentence boundaries of an article, so reopening needs no spaCy parse. Keyed by the
     # source's hash and the splitter version: a changed text or new rules re-split.
-    db["sentence_splits"].create(
+    db.table("sentence_splits").create(
         {"article_id": str, "source_sha": str, "splitter": str, "ranges": str},
         pk="article_id",
     )
@@ -195,7 +195,7 @@ class Library:
         }
         try:
             with self.transaction():
-                self.db["articles"].upsert(row, pk="id")
+                self.db.table("articles").upsert(row, pk="id")
         except sqlite3.Error as exc:
             raise StorageError(f"Could not save the article: {exc}") from exc
 
@@ -248,4 +248,4 @@ class Library:
     def set_setting(self, key: str, value: str) -> None:
         """Store a core setting."""
         with self.transaction():
-            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
