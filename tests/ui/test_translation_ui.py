@@ -206,3 +206,63 @@ def test_model_dialog_shows_state_size_and_origin(translating_window, qtbot) -> 
     qtbot.addWidget(dialog)
     text = dialog.state.text()
     assert "translate-zh_en@1.9" in text and "MB" in text and "Origin:" in text
+
+
+def test_download_shows_progress_installs_and_translates(qtbot, library, prefs, runner,
+                                                         argos_file, tmp_path) -> None:
+    from tests.loopback_index import LoopbackIndex
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    win = MainWindow(library, runner, prefs)
+    win.translation = TranslationController(win, runner, library, models_dir=tmp_path / "m",
+                                            pair=("zh", "en"))
+    qtbot.addWidget(win)
+    win.show()
+    notices: list[str] = []
+    win.english_status.setText = lambda text, orig=win.english_status.setText: (
+        notices.append(text), orig(text))[1]
+    with LoopbackIndex(argos_file) as index:
+        with qtbot.waitSignal(win.translation.model_changed, timeout=120000):
+            win.translation.download(f"{index.url}/index.json")
+    assert win.translation.model is not None
+    assert any("MB" in n and "of" in n for n in notices)  # progress was shown
+    assert "Installed" in win.messages.text()
+    assert not win.translation.download_button.isVisibleTo(win)
+
+
+def test_download_cancel_installs_nothing(qtbot, library, prefs, runner, argos_file,
+                                          tmp_path) -> None:
+    from tests.loopback_index import LoopbackIndex
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    models = tmp_path / "m"
+    win = MainWindow(library, runner, prefs)
+    win.translation = TranslationController(win, runner, library, models_dir=models,
+                                            pair=("zh", "en"))
+    qtbot.addWidget(win)
+    win.show()
+    with LoopbackIndex(argos_file) as index:
+        win.translation.download(f"{index.url}/index.json")
+        assert win.translation.cancel_button.isVisibleTo(win)
+        win.translation.cancel_button.click()
+        qtbot.waitUntil(lambda: win.translation._download is None, timeout=60000)
+    assert win.translation.model is None
+    assert "nothing was installed" in win.messages.text()
+    assert not list(models.glob("**/metadata.json")) if models.exists() else True
+
+
+def test_download_failure_is_a_clear_message(qtbot, library, prefs, runner, tmp_path) -> None:
+    from ui.main_window import MainWindow
+    from ui.translation_controller import TranslationController
+
+    win = MainWindow(library, runner, prefs)
+    win.translation = TranslationController(win, runner, library, models_dir=tmp_path / "m")
+    qtbot.addWidget(win)
+    win.show()
+    win.translation.download("http://127.0.0.1:9/index.json")  # nothing listens on port 9
+    qtbot.waitUntil(lambda: win.messages.level == "error", timeout=60000)
+    assert win.messages.text()
+    assert win.translation.model is None
+    assert win.translation.download_button.isEnabled()
