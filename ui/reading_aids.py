@@ -63,7 +63,7 @@ class ReadingAids(QObject):
         window.context_actions.append(self._context_menu)
         if translation is not None:
             translation.mark_english = self.mark_english
-            translation.sentence_translated.connect(lambda _id: self._refresh_quotes())
+            translation.english_changed.connect(self._refresh_quotes)
 
     def clear(self) -> None:
         self._generation += 1
@@ -106,15 +106,20 @@ class ReadingAids(QObject):
         self.review = Review(self.library, analysis.article_id, analysis.tidy_ups)
         self.entities.set_groups(analysis.groups)
         self.tidy_ups.set_review(self.review, analysis.tidy_ups)
-        self._apply_to_view()
+        retranslate = False
         if self.translation is not None:
             source = self.window.article.source
             previous = self.translation.offset_map
             self.translation.offset_map = self.review.offset_map(source)
-            if self.review.edits() and (previous is None or previous.edits != self.review.edits()):
-                self.translation.translate_open_article()  # stored decisions change the text
-            else:
-                self.translation.redraw()
+            edits = self.review.edits()
+            retranslate = bool(edits) and (previous is None or previous.edits != tuple(edits))
+            # English names get their marks in the same rebuild as the French ones.
+            self.window.view.english.update(
+                {sid: self.translation.english_sentence(t)
+                 for sid, t in self.translation.english.items()})
+        self._apply_to_view()
+        if retranslate:
+            self.translation.translate_open_article()  # stored decisions change the text
         self._refresh_quotes()
         self.analysis_ready.emit(analysis.article_id)
 

@@ -179,6 +179,23 @@ class ReadingView(QTextBrowser):
         self._write_english_cell(self.sentences[sentence_id].paragraph)
         self._refresh_selections()
 
+    def set_english_many(self, english: dict[int, EnglishSentence]) -> None:
+        """Show many English sentences, rewriting each touched paragraph cell once."""
+        self.english.update(english)
+        if not self.english_visible or self._table is None:
+            return
+        paragraphs = {self.sentences[sid].paragraph for sid in english
+                      if 0 <= sid < len(self.sentences)}
+        if len(paragraphs) > 8:
+            self.rebuild()  # laying the table out once beats one relayout per cell
+            return
+        block = QTextCursor(self.document())
+        block.beginEditBlock()
+        for paragraph in sorted(paragraphs):
+            self._write_english_cell(paragraph)
+        block.endEditBlock()
+        self._refresh_selections()
+
     def clear_english(self) -> None:
         self.english = {}
         self.rebuild()
@@ -194,9 +211,11 @@ class ReadingView(QTextBrowser):
         doc.setUndoRedoEnabled(False)
         self.rows = []
         self._table = None
-        self.setDocument(doc)
         if self.article is None:
+            self.setDocument(doc)
             return
+        # Fill the document before the view sees it: laying out a visible table after every
+        # insert cost ~3 ms per insert and stalled the UI for seconds on long articles.
         cursor = QTextCursor(doc)
         columns = 2 if self.english_visible else 1
         fmt = QTextTableFormat()
@@ -209,12 +228,15 @@ class ReadingView(QTextBrowser):
         )
         paragraphs = self.article.paragraphs
         self._table = cursor.insertTable(max(1, len(paragraphs)), columns, fmt)
+        cursor.beginEditBlock()
         for para in paragraphs:
             row = RowLayout(para.index)
             self.rows.append(row)
             self._write_french_cell(row)
             if self.english_visible:
                 self._write_english_cell(para.index)
+        cursor.endEditBlock()
+        self.setDocument(doc)  # Qt deletes the previous document: its parent is this view
         self._refresh_selections()
 
     def _base_format(self, kind: str) -> QTextCharFormat:
@@ -310,6 +332,7 @@ class ReadingView(QTextBrowser):
         assert self._table is not None and self.article is not None
         cell = self._table.cellAt(paragraph, 1)
         cursor = cell.firstCursorPosition()
+        cursor.beginEditBlock()  # one relayout for the whole cell, not one per insert
         cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         origin = cursor.position()
@@ -335,6 +358,7 @@ class ReadingView(QTextBrowser):
             else:
                 self._insert_english(cursor, english, base)
             runs.add(Run(start, cursor.position() - origin, sentence_id=sentence.id))
+        cursor.endEditBlock()
         if len(self.rows) > paragraph:
             self.rows[paragraph].english = runs
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressBar, QPushButton
 
 from reader.nlp import ParsedArticle
@@ -30,11 +30,13 @@ class TranslationController(QObject):
         model_changed(object): the ModelInfo now in use, or None.
         translation_finished(str): every sentence of this article id has its English.
         sentence_translated(int): one sentence's English is on screen.
+        english_changed(): a group of English sentences was drawn (once per group).
     """
 
     model_changed = Signal(object)
     translation_finished = Signal(str)
     sentence_translated = Signal(int)
+    english_changed = Signal()
 
     def __init__(self, window: Any, runner: Any, library: Library,
                  models_dir: Path | None = None, pair: tuple[str, str] = ("fr", "en")) -> None:
@@ -47,6 +49,7 @@ class TranslationController(QObject):
         self.model: Any = None
         self.offset_map: OffsetMap | None = None
         self.english: dict[int, Any] = {}
+        self._pending: dict[int, Any] = {}
         self._task: Any = None
         self._download: Any = None
         self._generation = 0
@@ -230,11 +233,13 @@ class TranslationController(QObject):
         items = self.working_sentences(parsed)
         cached = ArticleTranslator(self.library, self.model).cached(article_id, items)
         self.english = {}
+        self._pending = {}
         for translation in cached.values():
             self._show(translation)
         total = len(items)
         if len(cached) == total:
             self.progress.hide()
+            self._flush()  # a reopened article shows both columns in this same event
             self.translation_finished.emit(article_id)
             return
         visible = set(self.window.view.visible_paragraphs())
@@ -266,6 +271,7 @@ class TranslationController(QObject):
             if generation == self._generation:
                 self._task = None
                 self.progress.hide()
+                self._flush()
                 if len(self.english) == total:
                     self.translation_finished.emit(article_id)
 
@@ -278,9 +284,23 @@ class TranslationController(QObject):
         self.window.messages.show_message(f"Translation stopped: {exc}", "error")
 
     def _show(self, translation: Any) -> None:
+        """Queue a sentence for the English column; queued ones are drawn together."""
         self.english[translation.sentence_id] = translation
-        self.window.view.set_english(translation.sentence_id, self.english_sentence(translation))
-        self.sentence_translated.emit(translation.sentence_id)
+        if not self._pending:
+            QTimer.singleShot(0, self._flush)
+        self._pending[translation.sentence_id] = translation
+
+    def _flush(self) -> None:
+        # A finished batch delivers many sentences in one go: drawing each paragraph once
+        # keeps the UI thread free (one cell rewrite per sentence cost ~2 ms each).
+        pending, self._pending = self._pending, {}
+        current = {sid: t for sid, t in pending.items() if self.english.get(sid) is t}
+        self.window.view.set_english_many(
+            {sid: self.english_sentence(t) for sid, t in current.items()})
+        for sid in current:
+            self.sentence_translated.emit(sid)
+        if current:
+            self.english_changed.emit()
 
     def english_sentence(self, translation: Any) -> EnglishSentence:
         """How a translation is drawn; reading aids add entity marks by overriding this."""
@@ -290,9 +310,8 @@ class TranslationController(QObject):
 
     def redraw(self) -> None:
         """Draw every known English sentence again (marks or theme changed)."""
-        for translation in self.english.values():
-            self.window.view.set_english(translation.sentence_id,
-                                         self.english_sentence(translation))
+        self.window.view.set_english_many(
+            {sid: self.english_sentence(t) for sid, t in self.english.items()})
 
     # --- per-sentence actions ------------------------------------------------------------
 
@@ -333,6 +352,7 @@ class TranslationController(QObject):
 
         translator = ArticleTranslator(self.library, self.model)
         self._show(translator.edit(self.window.parsed.article.id, sentence_id, text, english))
+        self._flush()
 
     def _context_menu(self, pos: Any) -> None:
         view = self.window.view
