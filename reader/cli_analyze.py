@@ -13,22 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.article import Article
-from reader.paths import REPO_ROOT, database_path
-from reader.storage import Library, StorageError
+from reader.paths import REPO_ROOT
+from reader.storage import StorageError
 
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
-
-
-def _article(library: Library, ref: str) -> Article:
-    if library.has_article(ref):
-        return library.article(ref)
-    matches = [r["id"] for r in library.articles() if r["id"].startswith(ref)]
-    if len(matches) == 1:
-        return library.article(matches[0])
-    from reader.importing import read_article_file
-
-    return read_article_file(ref)
 
 
 def analysis_json(parsed: Any, analysis: Any) -> dict[str, Any]:
@@ -78,14 +66,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     """Analyse one article by id or file path."""
     from reader.analysis import analyze
     from reader.analysis.review import glossary_entries
-    from reader.corpus import ensure_bundled
+    from reader.cli_library import open_library, resolve_article
     from reader.importing import ArticleImportError
     from reader.nlp import ModelMissingError, parse_article
 
     try:
-        library = Library(database_path(args.data_dir))
-        ensure_bundled(library)
-        article = _article(library, args.article)
+        library = open_library(args)
+        article = resolve_article(library, args.article)
         parsed = parse_article(article)
         analysis = analyze(parsed, glossary_extra=glossary_entries(library))
     except (ArticleImportError, StorageError, ModelMissingError, OSError) as exc:
