@@ -2,7 +2,7 @@
 
 Everything that can go wrong with a file the user picks becomes an :class:`ArticleImportError`
 whose message is shown as is: an unreadable path, an empty or binary file, a file over
-:data:`MAX_BYTES`. Text is decoded as UTF-8 (with or without BOM), else Windows-1252, else
+:data:`MAX_BYTES` or a text over :data:`MAX_WORDS`. Text is decoded as UTF-8 (with or without BOM), else Windows-1252, else
 Latin-1, and the article records which one was used so the app can tell the user. HTML is
 reduced to its main text; no markup from a file is ever kept.
 """
@@ -16,6 +16,9 @@ from pathlib import Path
 from reader.article import Article, parse_article
 
 MAX_BYTES = 2 * 1024 * 1024
+# A news article is a few thousand words; past this the reading view would freeze for
+# seconds while it lays the text out, so longer texts are refused with a message.
+MAX_WORDS = 50_000
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -159,4 +162,10 @@ def read_article_file(path: str | Path) -> Article:
         notes.append(f"“{name}” was not UTF-8; it was read as {label}.")
     elif encoding == "utf-8-sig":
         notes.append(f"“{name}” is UTF-8 with a byte-order mark.")
-    return parse_article(text, origin=str(path), encoding=encoding, notes=tuple(notes))
+    article = parse_article(text, origin=str(path), encoding=encoding, notes=tuple(notes))
+    if article.word_count > MAX_WORDS:
+        raise ArticleImportError(
+            f"“{name}” has {article.word_count:,} words; the reader takes articles of up to "
+            f"{MAX_WORDS:,} words. Split it into parts and import them one by one."
+        )
+    return article

@@ -76,10 +76,11 @@ def test_markdown_syntax_is_removed(tmp_path: Path) -> None:
         (lambda p: p.write_bytes(b"  \n\t \n"), "is empty"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20), "not a text file"),
         (lambda p: p.write_bytes(b"a" * (MAX_BYTES + 1)), "MB"),
+        (lambda p: p.write_text("mot " * 50_001), "50,000 words"),
         (lambda p: None, "Cannot read"),
         (lambda p: p.mkdir(), "is a folder"),
     ],
-    ids=["empty", "blank", "binary", "too-big", "missing", "folder"],
+    ids=["empty", "blank", "binary", "too-big", "too-many-words", "missing", "folder"],
 )
 def test_bad_input_gives_a_clear_message(tmp_path: Path, make, message: str) -> None:
     path = tmp_path / "bad.txt"
