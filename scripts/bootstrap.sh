@@ -11,8 +11,14 @@ need_apt=()
 for pkg in poppler-utils fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
-# Qt's offscreen and xcb platforms need these shared libraries at run time.
-for pkg in libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3; do
+# Qt's offscreen platform needs these shared libraries at run time.
+qt_libs=(libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3)
+# A real window on X11 (xcb platform) needs these too; `bootstrap.sh --gui` adds them.
+if [ "${1:-}" = "--gui" ]; then
+  qt_libs+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+            libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0)
+fi
+for pkg in "${qt_libs[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -99,7 +99,7 @@ class TranslationController(QObject):
             self.window.view.english_placeholder = "…"
             self.window.view.set_english_notice("")
         else:
-            self.window.set_english_notice("no translation model")
+            self.window.set_english_notice("")  # the column itself says it, in full
             self.window.view.english_placeholder = ""
             self.window.view.set_english_notice(
                 "No translation model is installed, so there is no English yet. Use "
