@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget
 
 from reader.analysis import Analysis, analyze
@@ -61,6 +62,12 @@ class ReadingAids(QObject):
         window.article_opened.connect(lambda _id: self.clear())
         window.sentences_ready.connect(lambda _id: self.analyse())
         window.context_actions.append(self._context_menu)
+        # For class: step through the artifacts one by one ("what looks wrong here?").
+        window.go_menu.addSeparator()
+        window._action(window.go_menu, "Next tidy-up", QKeySequence("F8"),
+                       lambda: self.step_tidy_up(1))
+        window._action(window.go_menu, "Previous tidy-up", QKeySequence("Shift+F8"),
+                       lambda: self.step_tidy_up(-1))
         if translation is not None:
             translation.mark_english = self.mark_english
             translation.english_changed.connect(self._refresh_quotes)
@@ -174,6 +181,19 @@ class ReadingAids(QObject):
         if self.translation is not None and self.window.article is not None:
             self.translation.offset_map = self.review.offset_map(self.window.article.source)
             self.translation.translate_open_article()
+
+    def step_tidy_up(self, step: int) -> None:
+        """Select the next (or previous) suggestion in text order and show it in the text."""
+        if self.analysis is None or not self.analysis.tidy_ups:
+            return
+        ordered = sorted(self.analysis.tidy_ups, key=lambda t: (t.start, t.end))
+        keys = [t.key for t in ordered]
+        current = self.tidy_ups.current_key()
+        index = keys.index(current) + step if current in keys else (0 if step > 0 else -1)
+        chosen = ordered[index % len(ordered)]
+        self.tabs.setCurrentWidget(self.tidy_ups)
+        self.tidy_ups.select(chosen.key)
+        self.window.view.reveal_source(chosen.start, chosen.end)
 
     def add_glossary_entry(self, name: str, literal: str) -> None:
         """Teach the literal-name detector a new rendering, then analyse again."""

@@ -105,6 +105,7 @@ class ReadingView(QTextBrowser):
         self.hovered = -1
         self.current = -1
         self._focus_range: tuple[int, int] | None = None
+        self.header_runs: CellRuns | None = None
 
     # --- content -------------------------------------------------------------------------
 
@@ -227,6 +228,13 @@ class ReadingView(QTextBrowser):
             [QTextLength(QTextLength.Type.PercentageLength, 100 / columns)] * columns
         )
         paragraphs = self.article.paragraphs
+        self.header_runs = None
+        if self.article.date_header is not None:
+            # The "date YYYY-MM" header is part of the source (and often a tidy-up target),
+            # so it is shown, small, above the columns.
+            self.header_runs = self._write_source(cursor, 0, self.article.date_header[1],
+                                                  "dateline")
+            cursor.insertBlock()
         self._table = cursor.insertTable(max(1, len(paragraphs)), columns, fmt)
         cursor.beginEditBlock()
         for para in paragraphs:
@@ -246,6 +254,9 @@ class ReadingView(QTextBrowser):
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setForeground(self.theme.colour("heading"))
             fmt.setFontPointSize(BASE_POINT_SIZE + self.zoom + (3 if kind == "headline" else 1))
+        elif kind == "dateline":
+            fmt.setForeground(self.theme.colour("muted"))
+            fmt.setFontPointSize(BASE_POINT_SIZE + self.zoom - 2)
         elif kind == "caption":
             fmt.setFontItalic(True)
             fmt.setForeground(self.theme.colour("caption"))
@@ -255,18 +266,22 @@ class ReadingView(QTextBrowser):
     def _write_french_cell(self, row: RowLayout) -> None:
         assert self.article is not None and self._table is not None
         para = self.article.paragraphs[row.paragraph]
-        cell = self._table.cellAt(para.index, 0)
-        cursor = cell.firstCursorPosition()
+        cursor = self._table.cellAt(para.index, 0).firstCursorPosition()
+        row.french = self._write_source(cursor, para.start, para.end, para.kind)
+
+    def _write_source(self, cursor: QTextCursor, first: int, last: int, kind: str) -> CellRuns:
+        """Insert ``source[first:last]`` with its marks and tidy-ups; returns its runs."""
+        assert self.article is not None
         origin = cursor.position()
         source = self.article.source
-        marks = [m for m in self.marks if m.end > para.start and m.start < para.end
+        marks = [m for m in self.marks if m.end > first and m.start < last
                  and m.label not in self.hidden_labels]
-        fixes = [f for f in self.fixes if f.end > para.start and f.start < para.end]
-        cuts = {para.start, para.end}
+        fixes = [f for f in self.fixes if f.end > first and f.start < last]
+        cuts = {first, last}
         for item in (*marks, *fixes):
-            cuts.update((max(para.start, item.start), min(para.end, item.end)))
+            cuts.update((max(first, item.start), min(last, item.end)))
         points = sorted(cuts)
-        base = self._base_format(para.kind)
+        base = self._base_format(kind)
         runs = CellRuns()
         for lo, hi in zip(points, points[1:], strict=False):
             fmt = QTextCharFormat(base)
@@ -295,7 +310,7 @@ class ReadingView(QTextBrowser):
                 runs.add(Run(start, cursor.position() - origin, source_start=lo))
             if ending is not None and ending.replacement is not None:
                 self._insert_replacement(cursor, origin, runs, ending, base)
-        row.french = runs
+        return runs
 
     def _mark_colour(self, label: str) -> QColor:
         if label in self.theme.colours["entities"]:
@@ -440,6 +455,11 @@ class ReadingView(QTextBrowser):
         """Document range showing the source range (both ends in one paragraph)."""
         if self.article is None or self._table is None:
             return None
+        header = self.article.date_header
+        if header is not None and self.header_runs is not None and start < header[1]:
+            lo = self.header_runs.rel_for_source(start)
+            hi = self.header_runs.rel_for_source(min(end, header[1]), end=True)
+            return None if lo is None or hi is None else (lo, hi)  # the header starts at 0
         para = self.article.paragraph_at(start)
         if para is None or para.index >= len(self.rows):
             return None

@@ -18,6 +18,9 @@ def test_opens_first_seed_side_by_side(window) -> None:
     assert len(view.rows) == 5
     assert len(view.sentences) == 12
     assert view.document().toPlainText().count("Le rôle dans les manifestations") == 1
+    # the date header glued to the first line is part of the source: shown, small, on top
+    assert view.document().toPlainText().lstrip().startswith("date 2021-01")
+    assert view.french_range(1, 13) == (1, 13)
     # One table, two columns: the English column is there and waits for a translation.
     assert view._table.columns() == 2
     assert view.english_range(0) is not None

@@ -144,3 +144,17 @@ def test_window_runs_with_the_synchronous_runner(qtbot, library, prefs, nlp) -> 
     win.open_first_article()  # everything happens at once, on this thread
     assert len(win.view.sentences) == 12
     assert win.aids.analysis is not None and win.aids.entities.list.count() > 5
+
+
+def test_f8_steps_through_the_artifacts_in_text_order(aided_window, qtbot) -> None:
+    win = aided_window
+    ordered = sorted(win.aids.analysis.tidy_ups, key=lambda t: (t.start, t.end))
+    seen = []
+    for _ in range(len(ordered) + 1):
+        qtbot.keyClick(win, Qt.Key.Key_F8)
+        seen.append(win.aids.tidy_ups.current_key())
+        assert win.view._focus_range is not None
+    assert seen == [t.key for t in ordered] + [ordered[0].key]  # wraps round
+    assert win.aids.tabs.currentWidget() is win.aids.tidy_ups
+    qtbot.keyClick(win, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert win.aids.tidy_ups.current_key() == ordered[-1].key
