@@ -111,8 +111,12 @@ class TidyUpPanel(QWidget):
             self.tree.addTopLevelItem(top)
             for t in items:
                 state = self.decision(t)
-                change = (f"“{t.original}” → “{t.replacement}”" if t.replacement is not None
-                          else f"“{t.original}” (flagged)")
+                if t.replacement is None:
+                    change = f"“{t.original.strip()}” (flagged, not changed)"
+                elif not t.replacement:
+                    change = f"“{t.original.strip()}” → remove"
+                else:
+                    change = f"“{t.original}” → “{t.replacement}”"
                 child = QTreeWidgetItem([f"{STATE_MARKS[state]} {change}"])
                 child.setToolTip(0, t.reason)
                 child.setData(0, Qt.ItemDataRole.UserRole, ("tidy", t.key))
