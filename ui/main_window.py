@@ -45,10 +45,12 @@ class MainWindow(QMainWindow):
     Signals:
         article_opened(str): an article's paragraphs are on screen.
         sentences_ready(str): the open article's sentences are known.
+        english_visibility_changed(bool): the English column was shown or hidden.
     """
 
     article_opened = Signal(str)
     sentences_ready = Signal(str)
+    english_visibility_changed = Signal(bool)
 
     def __init__(self, library: Library, runner: Any, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
         self.prefs.set("show_english", visible)
         self.english_header.setVisible(visible)
         self.view.set_english_visible(visible)
+        self.english_visibility_changed.emit(visible)
 
     def set_english_notice(self, text: str) -> None:
         """The English column's status line (model state, progress)."""

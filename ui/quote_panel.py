@@ -44,6 +44,8 @@ class QuotePanel(QTabWidget):
         super().__init__(parent)
         self.quotes: list[Quote] = []
         self.sources: list[Source] = []
+        self.show_english = True
+        self._english_of: Callable[[Quote], str] = lambda q: ""
         self.quote_list = QListWidget(self)
         self.quote_list.setWordWrap(True)
         self.quote_list.setAlternatingRowColors(True)
@@ -70,6 +72,7 @@ class QuotePanel(QTabWidget):
         """Fill both lists. ``english_of`` gives a quote's English counterpart (or '')."""
         self.quotes = list(quotes)
         self.sources = list(sources)
+        self._english_of = english_of
         self.quote_list.clear()
         speakers: dict[str, int] = {}
         for quote in self.quotes:
@@ -80,7 +83,8 @@ class QuotePanel(QTabWidget):
             english = english_of(quote)
             lines = [f"{speaker} — {quote.cue or KIND_NAMES.get(quote.kind, quote.kind)}",
                      f"FR: {_quoted(quote.text)}"]
-            lines.append(f"EN: {english}" if english else "EN: (not translated yet)")
+            if self.show_english:
+                lines.append(f"EN: {english}" if english else "EN: (not translated yet)")
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, (quote.start, quote.end))
             item.setToolTip(f"{KIND_NAMES.get(quote.kind, quote.kind)} · {speaker}")
@@ -95,6 +99,11 @@ class QuotePanel(QTabWidget):
             self.source_list.addItem(item)
         self.setTabText(0, f"Quotes ({self.quote_list.count()})")
         self.setTabText(1, f"Sources ({len(self.sources)})")
+
+    def set_show_english(self, visible: bool) -> None:
+        """Show or hide the English of each quote (hidden while the class works in French)."""
+        self.show_english = visible
+        self.set_content(self.quotes, self.sources, self._english_of)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         start, end = item.data(Qt.ItemDataRole.UserRole)

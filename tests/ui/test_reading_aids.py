@@ -158,3 +158,16 @@ def test_f8_steps_through_the_artifacts_in_text_order(aided_window, qtbot) -> No
     assert win.aids.tabs.currentWidget() is win.aids.tidy_ups
     qtbot.keyClick(win, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert win.aids.tidy_ups.current_key() == ordered[-1].key
+
+
+def test_hiding_english_hides_it_in_the_quote_panel_too(aided_window, qtbot) -> None:
+    win = aided_window
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.sidebar.step(1)
+    panel = win.aids.quotes
+    assert "EN:" in panel.quote_list.item(0).text()
+    win.english_action.trigger()
+    assert all("EN:" not in panel.quote_list.item(i).text()
+               for i in range(panel.quote_list.count()))
+    win.english_action.trigger()
+    assert "EN:" in panel.quote_list.item(0).text()
