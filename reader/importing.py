@@ -2,9 +2,9 @@
 
 Everything that can go wrong with a file the user picks becomes an :class:`ArticleImportError`
 whose message is shown as is: an unreadable path, an empty or binary file, a file over
-:data:`MAX_BYTES` or a text over :data:`MAX_WORDS`. Text is decoded as UTF-8 (with or without BOM), else Windows-1252, else
-Latin-1, and the article records which one was used so the app can tell the user. HTML is
-reduced to its main text; no markup from a file is ever kept.
+:data:`MAX_BYTES` or a text over :data:`MAX_WORDS`. Text is decoded as UTF-8 (with or
+without BOM), else Windows-1252, else Latin-1, and the article records which one was used so
+the app can tell the user. HTML is reduced to its main text; no markup from a file is kept.
 """
 
 from __future__ import annotations
