@@ -47,6 +47,7 @@ class TranslationController(QObject):
         self.models_dir = models_dir
         self.pair = pair
         self.model: Any = None
+        self.checking = False
         self.offset_map: OffsetMap | None = None
         self.english: dict[int, Any] = {}
         self._pending: dict[int, Any] = {}
@@ -77,18 +78,31 @@ class TranslationController(QObject):
     # --- model ---------------------------------------------------------------------------
 
     def refresh_model(self) -> None:
-        """Look for an installed model for the pair and update the English column."""
-        from reader.translation.models import find_model
+        """Look for an installed model for the pair (off the UI thread: reading a package
+        imports argostranslate and SentencePiece), then update the English column."""
+        pair, models_dir = self.pair, self.models_dir
+        self.checking = True
+        self.window.set_english_notice("looking for a translation model…")
 
-        self.model = find_model(*self.pair, models_dir=self.models_dir)
+        def job(task: Any) -> Any:
+            from reader.translation.models import find_model
+
+            return find_model(*pair, models_dir=models_dir)
+
+        self.runner.submit("find model", job, done=self._model_found,
+                           failed=self._model_failed)
+
+    def _model_found(self, model: Any) -> None:
+        self.checking = False
+        self.model = model
         self._show_model_state()
-        self.model_changed.emit(self.model)
-        if self.model is not None:
+        self.model_changed.emit(model)
+        if model is not None:
             from reader.translation.service import warm_up
 
-            model = self.model
             self.runner.submit("load translation model", lambda task: warm_up(model),
                                failed=self._model_failed)
+            self.translate_open_article()
 
     def _show_model_state(self) -> None:
         has_model = self.model is not None
@@ -107,6 +121,7 @@ class TranslationController(QObject):
                 "“Install from file…” for a .argosmodel file you already have.")
 
     def _model_failed(self, exc: BaseException) -> None:
+        self.checking = False
         self.window.messages.show_message(
             f"The translation model could not be loaded: {exc}. Install it again from the "
             "Translation model dialog.", "error")
@@ -136,8 +151,7 @@ class TranslationController(QObject):
 
     def _installed(self, info: Any) -> None:
         self.window.messages.show_message(f"Installed {info.pair_name} ({info.id}).", "info")
-        self.refresh_model()
-        self.translate_open_article()
+        self.refresh_model()  # then translates the open article
 
     def _install_failed(self, exc: BaseException) -> None:
         self.window.messages.show_message(str(exc), "error")

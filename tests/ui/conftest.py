@@ -79,13 +79,20 @@ def installed_zh_model(tmp_path: Path, argos_file: Path):
 def translating_window(qtbot, library, prefs, nlp, runner, installed_zh_model):
     """The window with a real translation controller on the zh→en model, nothing open."""
     from ui.main_window import MainWindow
-    from ui.translation_controller import TranslationController
 
     _info, models = installed_zh_model
     win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=models,
-                                            pair=("zh", "en"))
+    win.translation = make_controller(qtbot, win, runner, library, models, ("zh", "en"))
     win.add_translation_menu()
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+def make_controller(qtbot, win, runner, library, models, pair=("fr", "en")):
+    """A translation controller whose background model look-up has finished."""
+    from ui.translation_controller import TranslationController
+
+    controller = TranslationController(win, runner, library, models_dir=models, pair=pair)
+    qtbot.waitUntil(lambda: not controller.checking, timeout=30000)
+    return controller

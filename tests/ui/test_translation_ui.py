@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.translation.service import ArticleTranslator
+from tests.ui.conftest import make_controller
 
 pytestmark = pytest.mark.slow
 
@@ -104,10 +105,9 @@ def test_hover_highlights_real_counterpart(translating_window, qtbot) -> None:
 
 def test_no_model_says_so_and_offers_both_actions(qtbot, library, prefs, runner, tmp_path):
     from ui.main_window import MainWindow
-    from ui.translation_controller import TranslationController
 
     win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=tmp_path / "m")
+    win.translation = make_controller(qtbot, win, runner, library, tmp_path / "m")
     qtbot.addWidget(win)
     win.show()
     assert win.translation.model is None
@@ -118,11 +118,10 @@ def test_no_model_says_so_and_offers_both_actions(qtbot, library, prefs, runner,
 
 def test_bad_model_file_changes_nothing(qtbot, library, prefs, runner, tmp_path) -> None:
     from ui.main_window import MainWindow
-    from ui.translation_controller import TranslationController
 
     models = tmp_path / "m"
     win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=models)
+    win.translation = make_controller(qtbot, win, runner, library, models)
     qtbot.addWidget(win)
     win.show()
     bad = tmp_path / "broken.argosmodel"
@@ -212,11 +211,9 @@ def test_download_shows_progress_installs_and_translates(qtbot, library, prefs, 
                                                          argos_file, tmp_path) -> None:
     from tests.loopback_index import LoopbackIndex
     from ui.main_window import MainWindow
-    from ui.translation_controller import TranslationController
 
     win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=tmp_path / "m",
-                                            pair=("zh", "en"))
+    win.translation = make_controller(qtbot, win, runner, library, tmp_path / "m", ("zh", "en"))
     qtbot.addWidget(win)
     win.show()
     notices: list[str] = []
@@ -235,12 +232,10 @@ def test_download_cancel_installs_nothing(qtbot, library, prefs, runner, argos_f
                                           tmp_path) -> None:
     from tests.loopback_index import LoopbackIndex
     from ui.main_window import MainWindow
-    from ui.translation_controller import TranslationController
 
     models = tmp_path / "m"
     win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=models,
-                                            pair=("zh", "en"))
+    win.translation = make_controller(qtbot, win, runner, library, models, ("zh", "en"))
     qtbot.addWidget(win)
     win.show()
     with LoopbackIndex(argos_file) as index:
@@ -255,10 +250,9 @@ def test_download_cancel_installs_nothing(qtbot, library, prefs, runner, argos_f
 
 def test_download_failure_is_a_clear_message(qtbot, library, prefs, runner, tmp_path) -> None:
     from ui.main_window import MainWindow
-    from ui.translation_controller import TranslationController
 
     win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=tmp_path / "m")
+    win.translation = make_controller(qtbot, win, runner, library, tmp_path / "m")
     qtbot.addWidget(win)
     win.show()
     win.translation.download("http://127.0.0.1:9/index.json")  # nothing listens on port 9
