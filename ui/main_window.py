@@ -46,11 +46,13 @@ class MainWindow(QMainWindow):
         article_opened(str): an article's paragraphs are on screen.
         sentences_ready(str): the open article's sentences are known.
         english_visibility_changed(bool): the English column was shown or hidden.
+        theme_changed(object): the new Theme, after a switch between light and dark.
     """
 
     article_opened = Signal(str)
     sentences_ready = Signal(str)
     english_visibility_changed = Signal(bool)
+    theme_changed = Signal(object)
 
     def __init__(self, library: Library, runner: Any, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
@@ -292,6 +294,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.theme)
         self.view.set_theme(self.theme)
+        self.theme_changed.emit(self.theme)
 
     def set_english_visible(self, visible: bool) -> None:
         self.prefs.set("show_english", visible)

@@ -61,6 +61,7 @@ class ReadingAids(QObject):
         self.tidy_ups.inline_toggled.connect(self._inline_toggled)
         window.article_opened.connect(lambda _id: self.clear())
         window.english_visibility_changed.connect(self.quotes.set_show_english)
+        window.theme_changed.connect(self.entities.set_theme)
         self.quotes.show_english = window.view.english_visible
         window.sentences_ready.connect(lambda _id: self.analyse())
         window.context_actions.append(self._context_menu)

@@ -171,3 +171,12 @@ def test_hiding_english_hides_it_in_the_quote_panel_too(aided_window, qtbot) -> 
                for i in range(panel.quote_list.count()))
     win.english_action.trigger()
     assert "EN:" in panel.quote_list.item(0).text()
+
+
+def test_dark_theme_recolours_the_legend(aided_window) -> None:
+    win = aided_window
+    before = win.aids.entities.toggles["PER"].icon().pixmap(12, 12).toImage().pixelColor(5, 5)
+    win.dark_action.trigger()
+    after = win.aids.entities.toggles["PER"].icon().pixmap(12, 12).toImage().pixelColor(5, 5)
+    assert before != after
+    assert after == win.theme.entity("PER")
