@@ -93,18 +93,8 @@ class ReadingView(QTextBrowser):
         self._sentence_starts = [s.start for s in self.sentences]
         self.rebuild()
 
-    def set_marks(self, marks: Sequence[Mark]) -> None:
-        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
-        self.rebuild()
-
     def set_hidden_labels(self, labels: set[str]) -> None:
         self.hidden_labels = set(labels)
-        self.rebuild()
-
-    def set_fixes(self, fixes: Sequence[InlineFix], inline: bool | None = None) -> None:
-        self.fixes = sorted(fixes, key=lambda f: (f.start, f.end))
-        if inline is not None:
-            self.fixes_inline = inline
         self.rebuild()
 
     def set_annotations(self, marks: Sequence[Mark], fixes: Sequence[InlineFix],
@@ -117,11 +107,6 @@ class ReadingView(QTextBrowser):
 
     def set_english_visible(self, visible: bool) -> None:
         self.english_visible = visible
-        self.rebuild()
-
-    def set_english_placeholder(self, text: str) -> None:
-        """What an untranslated sentence shows in the English column."""
-        self.english_placeholder = text
         self.rebuild()
 
     def set_english_notice(self, text: str) -> None:
@@ -163,12 +148,6 @@ class ReadingView(QTextBrowser):
             self._write_english_cell(paragraph)
         block.endEditBlock()
         self._refresh_selections()
-
-    def clear_english(self) -> None:
-        self.english = {}
-        self.rebuild()
-
-    # --- building ------------------------------------------------------------------------
 
     def rebuild(self) -> None:
         """Rebuild the whole document (article, theme, marks or layout changed)."""
@@ -395,10 +374,6 @@ class ReadingView(QTextBrowser):
             if sel is not None:
                 selections.append(sel)
         self.setExtraSelections(selections)
-
-    def highlighted_sentences(self) -> tuple[int, int]:
-        """(hovered, current) sentence ids, -1 where none."""
-        return self.hovered, self.current
 
     def set_hovered(self, sentence_id: int) -> None:
         if sentence_id != self.hovered:

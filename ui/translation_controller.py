@@ -54,7 +54,6 @@ class TranslationController(QObject):
         self._task: Any = None
         self._download: Any = None
         self._generation = 0
-        self._article_id = ""
         self.progress = QProgressBar(window)
         self.progress.setMaximumWidth(140)
         self.progress.setFormat("%v/%m")
@@ -243,7 +242,6 @@ class TranslationController(QObject):
         from reader.translation.service import ArticleTranslator
 
         article_id = parsed.article.id
-        self._article_id = article_id
         items = self.working_sentences(parsed)
         cached = ArticleTranslator(self.library, self.model).cached(article_id, items)
         self.english = {}
