@@ -32,6 +32,7 @@ class Review:
         self._by_key = {t.key: t for t in self.tidy_ups}
         self._decisions: dict[str, str] = {}
         self._undo: list[list[tuple[str, str | None]]] = []
+        self._redo: list[list[tuple[str, str | None]]] = []
         rows = library.db.execute(
             'select start, "end", class, decision from tidy_up_decisions where article_id = ?',
             [article_id],
@@ -54,6 +55,11 @@ class Review:
     def can_undo(self) -> bool:
         """True when there is a decision to take back."""
         return bool(self._undo)
+
+    @property
+    def undo_depth(self) -> int:
+        """How many decisions can be taken back."""
+        return len(self._undo)
 
     def edits(self) -> list[Edit]:
         """Non-overlapping edits for the accepted suggestions that have a replacement."""
@@ -98,6 +104,7 @@ class Review:
             return
         self._set([(k, decision) for k, _ in before])
         self._undo.append(before)
+        self._redo.clear()
 
     def accept(self, key: str) -> None:
         """Accept one suggestion."""
@@ -115,7 +122,18 @@ class Review:
         """Take back the last decision (or class decision); False when there is none."""
         if not self._undo:
             return False
-        self._set(self._undo.pop())
+        step = self._undo.pop()
+        self._redo.append([(k, self._decisions.get(k)) for k, _ in step])
+        self._set(step)
+        return True
+
+    def redo(self) -> bool:
+        """Make again the decision :meth:`undo` took back; False when there is none."""
+        if not self._redo:
+            return False
+        step = self._redo.pop()
+        self._undo.append([(k, self._decisions.get(k)) for k, _ in step])
+        self._set(step)
         return True
 
 
