@@ -178,3 +178,13 @@ class EnglishState:
             self.shown.pop(sentence.id, None)
         else:
             self.shown[sentence.id] = SentenceEnglish(sentence.id, machine)
+
+    def discard_edit(self, sentence: Sentence, text: str) -> None:
+        """Forget the reader's English for a sentence's current French."""
+        try:
+            with self.library.transaction() as db:
+                db.execute("delete from translation_edits where article_id = ? and "
+                           "source_sha = ?", [self.article_id, text_sha(text)])
+        except sqlite3.Error as exc:
+            raise StorageError(f"Could not drop the edit: {exc}") from exc
+        self.shown.pop(sentence.id, None)

@@ -21,13 +21,15 @@ def _tidy_item(panel, original: str):
 def test_entities_are_coloured_and_listed(aided_window) -> None:
     win = aided_window
     view, panel = win.view, win.aids.entities
-    labels = {m.label for m in view.marks}
+    marks = [r for p in view.model.paragraphs for r in p.french if r.entity]
+    labels = {r.entity for r in marks}
     assert {"PER", "ORG", "LOC", "DATE"} <= labels
     trump = panel.group_item("Donald Trump")
     assert trump is not None and "×" in trump.text()
     # the French text of a mark is what the analysis found
     source = win.article.source
-    assert any(source[m.start:m.end] == "Donald Trump" and m.label == "PER" for m in view.marks)
+    assert any(source[r.source_start:r.source_start + len(r.text)] == "Donald Trump"
+               and r.text == "Donald Trump" and r.entity == "PER" for r in marks)
 
 
 def test_type_toggle_hides_highlights_and_is_remembered(aided_window, qtbot, prefs) -> None:
@@ -67,10 +69,11 @@ def test_accepting_a_tidy_up_changes_the_text_and_is_stored(aided_window, qtbot,
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     key = panel.current_key()
     assert win.aids.review.decision(key) == "accepted"
-    fix = next(f for f in win.view.fixes if f.key == key)
-    assert fix.state == "accepted" and fix.replacement == "Amazon"
+    fix = next(r for p in win.view.model.paragraphs for r in p.french
+               if r.tidy_key == key and r.role == "replacement")
+    assert fix.tidy_state == "accepted" and fix.text == "Amazon"
     plain = win.view.document().toPlainText()
-    assert "AmazoneAmazon" in plain  # struck original then correction, inline
+    assert "Amazone\u2009Amazon" in plain  # struck original, a gap, then the correction
     # the decision is in the database: a fresh Review sees it
     again = Review(library, win.article.id, win.aids.analysis.tidy_ups)
     assert again.decision(key) == "accepted"
