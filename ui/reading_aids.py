@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget
 
-from reader.analysis import Analysis, analyze
+from reader.analysis import Analysis
 from reader.analysis.review import Review, add_glossary_entry
 from reader.session import SessionDecisions
 from reader.storage import Library, StorageError

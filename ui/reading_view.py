@@ -10,7 +10,6 @@ a new English sentence rewrites only its own cell.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
