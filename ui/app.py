@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from reader.corpus import ensure_bundled
 from reader.paths import data_dir, database_path, models_dir
 from reader.storage import Library, StorageError
+from ui.annotating import Annotating
 from ui.main_window import MainWindow
 from ui.options import Preferences
 from ui.reading_aids import ReadingAids
@@ -50,6 +51,7 @@ def build_window(library: Library, runner: object, prefs: Preferences,
                                                models_dir=models_dir(data_override))
     window.add_translation_menu()
     window.aids = ReadingAids(window, runner, library, window.translation, prefs)
+    window.notes = Annotating(window, window.aids.tabs)
     if warning:
         window.messages.show_message(warning, "warning")
     return window

@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
+        self.edit_menu = bar.addMenu("&Edit")
+
         go = bar.addMenu("&Go")
         self._action(go, "&Search articles", QKeySequence.StandardKey.Find, self.focus_search)
         self._action(go, "&Next article", QKeySequence("Ctrl+PgDown"),

@@ -359,6 +359,8 @@ class ReadingView(QTextBrowser):
         cursor = self.textCursor()
         if not cursor.hasSelection() or self._table is None or self.session is None:
             return "Select some text first."
+        if cursor.hasComplexSelection():  # a selection across table cells
+            return "Select text in one column: French or English."
         lo, hi = cursor.selectionStart(), cursor.selectionEnd()
         first, last = self._table.cellAt(lo), self._table.cellAt(max(lo, hi - 1))
         if not first.isValid() or not last.isValid():

@@ -69,7 +69,8 @@ class TidyUpPanel(QWidget):
         self.undo_button = QPushButton("Undo", self)
         self.accept_button.setShortcut("Ctrl+Return")
         self.reject_button.setShortcut("Ctrl+Backspace")
-        self.undo_button.setShortcut("Ctrl+Z")
+        # Ctrl+Z is the window's one undo (decisions and notes share one history).
+        self.undo_button.setToolTip("Undo the last decision (Ctrl+Z)")
         self.accept_button.clicked.connect(lambda: self._decide("accept"))
         self.reject_button.clicked.connect(lambda: self._decide("reject"))
         self.accept_class_button.clicked.connect(self._accept_class)
