@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.session: ArticleSession | None = None
         self.translation: Any = None
+        self.aids: Any = None  # ui.reading_aids.ReadingAids, set by the app
+        self.notes: Any = None  # ui.annotating.Annotating, set by the app
         self.context_actions: list[Any] = []
         self._generation = 0
         self._rebuild_pending = False

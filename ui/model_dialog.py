@@ -22,8 +22,8 @@ class ModelDialog(QDialog):
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.download = QPushButton("Download French→English model", self)
         self.install = QPushButton("Install from file…", self)
-        self.download.clicked.connect(lambda: (controller.download(), self.accept()))
-        self.install.clicked.connect(lambda: (controller.choose_model_file(), self.refresh()))
+        self.download.clicked.connect(self._download)
+        self.install.clicked.connect(self._install)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -32,6 +32,14 @@ class ModelDialog(QDialog):
         layout.addWidget(self.install)
         layout.addWidget(close)
         controller.model_changed.connect(lambda _m: self.refresh())
+        self.refresh()
+
+    def _download(self) -> None:
+        self.controller.download()
+        self.accept()
+
+    def _install(self) -> None:
+        self.controller.choose_model_file()
         self.refresh()
 
     def refresh(self) -> None:

@@ -47,7 +47,7 @@ class Preferences:
 
     def get(self, key: str) -> Any:
         option = OPTIONS[key]
-        value = self._settings.value(key, option.default)
+        value: Any = self._settings.value(key, option.default)
         if value is None:
             return option.default
         try:
@@ -58,7 +58,8 @@ class Preferences:
                     return [value] if value else []
                 return list(value)
             if option.type is bytes:
-                return bytes(value)
+                return bytes(value) if isinstance(value, (bytes, bytearray, memoryview)) \
+                    else option.default
             return option.type(value)
         except (TypeError, ValueError):
             return option.default

@@ -13,13 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-from reader.analysis.model import TidyUp
+from reader.analysis.model import TIDY_UP_RANK, TidyUp
 from reader.spans import Edit, OffsetMap
 from reader.storage import Library
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
-CLASS_ORDER = ("boilerplate", "literal-name", "name-variant", "calque", "typography")
 
 
 class Review:
@@ -142,9 +141,8 @@ def edits_for(accepted: Iterable[TidyUp]) -> list[Edit]:
     then class order win."""
     chosen: list[TidyUp] = []
     candidates = [t for t in accepted if t.replacement is not None]
-    rank = {c: i for i, c in enumerate(CLASS_ORDER)}
     for t in sorted(candidates, key=lambda t: (t.start, -(t.end - t.start),
-                                               rank.get(t.cls, 99))):
+                                               TIDY_UP_RANK.get(t.cls, 99))):
         if all(t.start >= c.end or c.start >= t.end for c in chosen):
             chosen.append(t)
     return [Edit(t.start, t.end, t.replacement or "") for t in chosen]

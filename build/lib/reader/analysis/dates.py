@@ -1,0 +1,54 @@
+"""Rule-layer entities the spaCy model does not have: French dates, @handles and #hashtags.
+
+Dates: ``6 janvier``, ``dimanche 10 janvier``, ``1er mars 2021``, ``novembre 2020``,
+``mercredi``, ``samedi soir``, ``fin janvier``, ``mi-mars``, and years after a preposition
+(``en 2018``). Offsets are relative to the text given.
+"""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    "novembre|décembre|decembre"
+)
+DATE = re.compile(
+    r"(?<![\w-])(?:"
+    # (début|fin|mi-) month [year]
+    rf"(?:(?i:début|fin)\s+|(?i:mi)-)(?i:{MONTHS})(?:\s+(?:19|20)\d\d)?"
+    # [weekday] (1er|12) month [year]
+    rf"|(?:(?i:{WEEKDAYS})\s+)?(?:1er|[12]?\d|3[01])\s+(?i:{MONTHS})(?:\s+(?:19|20)\d\d)?"
+    # month year
+    rf"|(?i:{MONTHS})\s+(?:19|20)\d\d"
+    # weekday [part of day]
+    rf"|(?i:{WEEKDAYS})(?:\s+(?:soir|matin|midi|après-midi))?"
+    # a bare month (lower case only: "Mars" is a planet, "Mai" may be a name)
+    rf"|(?:{MONTHS})"
+    r")(?![\w-])"
+)
+YEAR = re.compile(
+    r"(?<![\w-])(?:en|depuis|de|d’ici|d'ici|jusqu’en|jusqu'en|avant|après|dès)\s+"
+    r"(?P<year>(?:19|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
+HASHTAG = re.compile(r"(?<![\w#&/])#(?=\w*[^\W\d_])\w{2,60}")
+
+
+def rule_entities(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` for dates, handles and hashtags in ``text``."""
+    found: list[tuple[int, int, str]] = []
+    for m in DATE.finditer(text):
+        found.append((m.start(), m.end(), "DATE"))
+    for m in YEAR.finditer(text):
+        s, e = m.span("year")
+        if not any(a <= s < b for a, b, _ in found):
+            found.append((s, e, "DATE"))
+    for m in HANDLE.finditer(text):
+        found.append((m.start(), m.end(), "HANDLE"))
+    for m in HASHTAG.finditer(text):
+        found.append((m.start(), m.end(), "HASHTAG"))
+    found.sort()
+    return found

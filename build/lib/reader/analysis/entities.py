@@ -1,0 +1,295 @@
+"""Entity mentions: spaCy's PER/ORG/LOC/MISC cleaned by rules, plus dates, handles, hashtags.
+
+The small French model makes typical mistakes: it glues elisions (``qu’Amazon``) and trailing
+words (``Amazon samedi``) to names, tags sentence-initial verbs (``Inciter``) and shouted
+words (``NOUS``) as entities, and misses repeated names. The rules here trim spans, drop what
+is not a name, split ``Name de Outlet``, add names seen after a frame (``l’application X``)
+and propagate every kept name to its other occurrences. Labels are settled per group later
+(:mod:`reader.analysis.grouping`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from reader.analysis.dates import rule_entities
+from reader.analysis.lexicon import Lexicon
+from reader.nlp import ParsedArticle
+
+NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
+NON_NAME_POS = {"VERB", "AUX", "ADV", "ADJ", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"}
+TOKEN = re.compile(r"[\w’'@.-]*\w|[^\w\s]")
+CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
+ELISION = re.compile(r"^(?:\w{1,7}[’'])+(?=[A-ZÀ-ÖØ-Þ0-9])")
+PREFIX = re.compile(r"^(?:pro|anti|ex|post|pré|néo)-(?=[A-ZÀ-ÖØ-Þ])")
+ACRONYM_BEFORE = re.compile(r"(?<![\w’'])([A-Z]{2,6}) $")
+DEMONYM = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ans?)$"
+)
+OPENERS = "«“\"‘'([—–-"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A raw name mention before grouping; ``votes`` are label hints from spaCy or context."""
+
+    start: int
+    end: int
+    label: str
+    origin: str  # "spacy", "rule", "frame", "propagated"
+
+
+class ArticleText:
+    """The source text with the facts the entity rules need (sentence starts, evidence)."""
+
+    def __init__(self, parsed: ParsedArticle) -> None:
+        self.parsed = parsed
+        self.source = parsed.article.source
+        self.sentence_starts = {s.start for s in parsed.sentences}
+        self.mid_capitals: dict[str, int] = {}
+        for s in parsed.sentences:
+            for m in CAPITALISED_WORD.finditer(self.source, s.start, s.end):
+                if not self.is_initial(m.start()):
+                    self.mid_capitals[m.group()] = self.mid_capitals.get(m.group(), 0) + 1
+
+    def is_initial(self, pos: int) -> bool:
+        """True when ``pos`` opens a sentence, a quotation or a list item."""
+        i = pos
+        while i > 0 and (self.source[i - 1] in " \u00a0\u202f" + OPENERS):
+            if self.source[i - 1] in "«“\"":
+                return True
+            i -= 1
+        if i in self.sentence_starts or i == 0 or self.source[i - 1] == "\n":
+            return True
+        before = self.source[max(0, i - 3) : i]
+        return bool(re.search(r"(?:[.!?…:]|\d\))$", before))
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[object, frozenset[str]]:
+    from reader.nlp import load_pipeline
+
+    lemmatizer = load_pipeline().get_pipe("lemmatizer")
+    tables = lemmatizer.lookups  # type: ignore[attr-defined]
+    index = tables.get_table("lemma_index")
+    base = frozenset(w for words in index.values() for w in words)
+    return tables.get_table("lemma_lookup"), base
+
+
+def is_common_word(word: str) -> bool:
+    """True when the lower-cased word is an ordinary French word (a verb form, a noun…)."""
+    try:
+        lookup, base = _lemma_tables()
+    except Exception:  # pragma: no cover - the model always has these tables
+        return False
+    w = word.casefold()
+    return w in base or w in lookup  # type: ignore[operator]
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(CAPITAL.match(word)) or (word[:1].isdigit() and any(c.isalpha() for c in word))
+
+
+def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Relative ``(start, end)`` of the name inside a raw entity span, or None to drop it."""
+    start = 0
+    m = ELISION.match(text)
+    if m:
+        start = m.end()
+    m = PREFIX.match(text[start:])
+    if m:
+        start += m.end()
+    rest = text[start:]
+    for name in lexicon.known_longest_first:
+        if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalnum()):
+            return start, start + len(name)
+    particles = lexicon.words("name_particles")
+    kept: list[tuple[int, int, str]] = []
+    for ts, te, word in _tokens(rest):
+        if _is_capitalised(word) or (kept and word == "-"):
+            kept.append((ts, te, word))
+        elif kept and word.casefold() in particles:
+            kept.append((ts, te, word))
+        else:
+            break
+    while kept and (kept[-1][2].casefold() in particles or kept[-1][2] == "-"):
+        kept.pop()
+    if not kept:
+        return None
+    return start + kept[0][0], start + kept[-1][1]
+
+
+def _is_shouting(source: str, start: int, end: int) -> bool:
+    text = source[start:end]
+    if not (text.isupper() and len(text) >= 2):
+        return False
+    window = source[max(0, start - 20) : start] + " " + source[end : end + 20]
+    return bool(re.search(r"\b[A-ZÀ-Þ]{2,}\b", window))
+
+
+class MentionFinder:
+    """Collects and cleans the name, date, handle and hashtag mentions of one article."""
+
+    def __init__(self, parsed: ParsedArticle, lexicon: Lexicon) -> None:
+        self.text = ArticleText(parsed)
+        self.source = self.text.source
+        self.lexicon = lexicon
+        self.common = lexicon.words("common_capitalised")
+        self.mentions: list[Mention] = []
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def _add(self, start: int, end: int, label: str, origin: str) -> None:
+        if start < end and not self._covered(start, end):
+            self.mentions.append(Mention(start, end, label, origin))
+
+    def _evidenced(self, name: str) -> bool:
+        return self.lexicon.label_of(name) is not None or self.text.mid_capitals.get(name, 0) >= 2
+
+    def _keep(self, start: int, end: int, pos: str) -> bool:
+        name = self.source[start:end]
+        if len(name) < 2 or name in self.common or name.casefold() in self.common:
+            return False
+        if _is_shouting(self.source, start, end) and self.lexicon.label_of(name) is None:
+            return False
+        if DEMONYM.match(name) and self.lexicon.label_of(name) is None:
+            before = self.source[max(0, start - 5) : start].casefold()
+            if re.search(r"(?:les|des|aux|ces) $", before):
+                return False
+        if " " not in name and not self._evidenced(name):
+            if pos in NON_NAME_POS:
+                return False
+            if self.text.is_initial(start) and is_common_word(name):
+                return False
+        return True
+
+    def _refine(self, start: int, end: int) -> tuple[int, int]:
+        """Drop a sentence-initial common word (``Accroche Pence``); absorb an acronym before."""
+        name = self.source[start:end]
+        first, _, rest = name.partition(" ")
+        if (rest and self.text.is_initial(start) and is_common_word(first)
+                and not self._evidenced(first) and self.lexicon.label_of(name) is None):
+            start += len(first) + 1
+        m = ACRONYM_BEFORE.search(self.source[max(0, start - 8) : start])
+        if m and not self.text.is_initial(start - len(m.group(0))):
+            start -= len(m.group(0))
+        return start, end
+
+    def _split_outlet(self, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+        """``John Paczkowski de Buzzfeed`` -> the person and the known organisation."""
+        name = self.source[start:end]
+        m = re.search(r"\s(?:de|du|d’|d')\s?(?=[A-ZÀ-ÖØ-Þ])", name)
+        if m:
+            right = name[m.end() :]
+            if self.lexicon.label_of(right) is not None and self.lexicon.label_of(name) is None:
+                return [(start, start + m.start(), "PER"),
+                        (start + m.end(), end, self.lexicon.label_of(right) or label)]
+        return [(start, end, label)]
+
+    def collect(self) -> list[Mention]:
+        """All mentions, sorted by position."""
+        self._rule_mentions()
+        self._acronym_mentions()
+        self._spacy_mentions()
+        self._frame_mentions()
+        self._known_mentions()
+        self._propagate()
+        return sorted(self.mentions, key=lambda m: (m.start, m.end))
+
+    def _rule_mentions(self) -> None:
+        """Dates, handles and hashtags first: they win over spaCy's guesses."""
+        for para in self.text.parsed.article.paragraphs:
+            for s, e, label in rule_entities(para.text(self.source)):
+                self._add(para.start + s, para.start + e, label, "rule")
+
+    def _acronym_mentions(self) -> None:
+        """``Organisation mondiale du commerce (OMC)``: a name defined by its acronym."""
+        particles = self.lexicon.words("name_particles")
+        for m in re.finditer(r"\(([A-Z]{2,6})\)", self.source):
+            acronym = m.group(1)
+            words = list(re.finditer(r"[\w’'-]+", self.source[max(0, m.start() - 80):m.start()]))
+            base = max(0, m.start() - 80)
+            for size in range(len(acronym), len(acronym) + 4):
+                chosen = words[-size:] if size <= len(words) else []
+                content = [w.group() for w in chosen if w.group().casefold() not in particles]
+                content = [re.sub(r"^\w{1,2}[’']", "", w) for w in content]
+                letters = "".join(part[0] for w in content for part in w.split("-") if part)
+                if chosen and letters.upper() == acronym and chosen[0].group()[:1].isupper() \
+                        and self.source[base + chosen[-1].end() : m.start()].strip() == "":
+                    start = base + chosen[0].start()
+                    elided = re.match(r"^\w{1,2}[’']", chosen[0].group())
+                    start += elided.end() if elided else 0
+                    label = self.lexicon.label_of(acronym) or "ORG"
+                    self._add(start, base + chosen[-1].end(), label, "acronym")
+                    self._add(m.start(1), m.end(1), label, "acronym")
+                    break
+
+    def _spacy_mentions(self) -> None:
+        article = self.text.parsed.article
+        for para, doc in zip(article.paragraphs, self.text.parsed.docs, strict=True):
+            for ent in doc.ents:
+                if ent.label_ not in NAME_LABELS:
+                    continue
+                raw_start = para.start + ent.start_char
+                span = trim_name(self.source[raw_start : para.start + ent.end_char],
+                                 self.lexicon)
+                if span is None:
+                    continue
+                start, end = raw_start + span[0], raw_start + span[1]
+                tok = doc.char_span(start - para.start, end - para.start,
+                                    alignment_mode="expand")
+                pos = tok[0].pos_ if tok is not None and len(tok) == 1 else "PROPN"
+                start, end = self._refine(start, end)
+                for s, e, label in self._split_outlet(start, end, ent.label_):
+                    if self._keep(s, e, pos):
+                        self._add(s, e, label, "spacy")
+
+    def _frame_mentions(self) -> None:
+        """Names in a noun slot: ``l’application Parler``, ``la plateforme Gab``."""
+        frames = sorted(self.lexicon.cues.get("name_frames", ()), key=len, reverse=True)
+        alternatives = "|".join(re.escape(f).replace("’", "[’']") for f in frames)
+        pattern = re.compile(
+            rf"\b(?:{alternatives})\s+(?P<name>[A-ZÀ-ÖØ-Þ0-9][\w.-]*\w(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*)",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(self.source):
+            name = m.group("name")
+            if not _is_capitalised(name) or name in self.common:
+                continue
+            self._add(m.start("name"), m.end("name"), "ORG", "frame")
+
+    def _known_mentions(self) -> None:
+        """Gazetteer names spaCy missed: multi-word names, acronyms and CamelCase names."""
+        for name in self.lexicon.known_longest_first:
+            single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
+            if single and (is_common_word(name) or name.casefold() in self.common):
+                continue
+            pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
+            for m in pattern.finditer(self.source):
+                if single and self.text.is_initial(m.start()):
+                    continue
+                self._add(m.start(), m.end(), self.lexicon.known[name], "known")
+
+    def _propagate(self) -> None:
+        """Every kept name marks its other capitalised occurrences too."""
+        names = {self.source[m.start : m.end]: m.label for m in self.mentions
+                 if m.label in NAME_LABELS}
+        for name in sorted(names, key=len, reverse=True):
+            if len(name) < 2:
+                continue
+            pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
+            for m in pattern.finditer(self.source):
+                self._add(m.start(), m.end(), names[name], "propagated")
+
+
+def find_mentions(parsed: ParsedArticle, lexicon: Lexicon) -> list[Mention]:
+    """Cleaned entity mentions of an article (labels not yet reconciled)."""
+    return MentionFinder(parsed, lexicon).collect()

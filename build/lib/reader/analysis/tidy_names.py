@@ -1,0 +1,72 @@
+"""Tidy-up detectors for damaged names: ``name-variant`` and ``literal-name``.
+
+* ``name-variant``: every occurrence of a variant spelling found by
+  :mod:`reader.analysis.variants` (``Amazone`` next to ``Amazon``), replaced by the reference.
+* ``literal-name``: a name that machine translation rendered as common words. The glossary
+  (``resources/glossary.json`` plus the user's entries) lists each name's literal renderings;
+  one is flagged only in a noun slot that expects a name (``le site de microblogging je
+  parlerai``, ``l’application télégramme,``): after a frame such as ``le site``,
+  ``l’application`` or ``la plateforme``, either behind a subject pronoun (ungrammatical after a
+  noun) or bare and followed by punctuation or a relative word. A real use of the verb
+  (``ils parlent de faire exploser…``) has no frame and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.analysis.lexicon import GlossaryName, Lexicon
+from reader.analysis.model import TidyUp
+from reader.analysis.variants import Variant
+
+PRONOUN = r"(?:je|j’|j'|tu|il|elle|on|nous|vous|ils|elles)"
+AFTER_BARE = r"(?=\s*(?:[,.;:!?)»”]|\bqui\b|\bque\b|\boù\b|\bdont\b|\bdans\b|\bsur\b|\bet\b|$))"
+
+
+def name_variants(source: str, variants: list[Variant]) -> list[TidyUp]:
+    """Each occurrence of a variant spelling."""
+    found = []
+    for v in variants:
+        pattern = re.compile(rf"(?<![\w@#’'-]){re.escape(v.text)}(?![\w-])")
+        for m in pattern.finditer(source):
+            found.append(TidyUp(m.start(), m.end(), v.text, v.reference, "name-variant",
+                                f"“{v.text}” looks like a misspelling of “{v.reference}”: "
+                                f"{v.why}."))
+    return found
+
+
+def glossary_names(lexicon: Lexicon, extra: Iterable[tuple[str, str]]) -> list[GlossaryName]:
+    """The bundled glossary merged with user entries ``(name, literal)``."""
+    names = {g.name: list(g.literals) for g in lexicon.glossary}
+    labels = {g.name: g.label for g in lexicon.glossary}
+    for name, literal in extra:
+        names.setdefault(name, [])
+        if literal not in names[name]:
+            names[name].append(literal)
+    return [GlossaryName(n, labels.get(n, "ORG"), tuple(lits)) for n, lits in names.items()]
+
+
+def literal_names(source: str, lexicon: Lexicon,
+                  extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
+    """Names rendered as common words in a noun slot that expects a name."""
+    frames = sorted(lexicon.cues.get("name_frames", ()), key=len, reverse=True)
+    frame = "|".join(re.escape(f).replace("’", "[’']") for f in frames)
+    found: list[TidyUp] = []
+    for entry in glossary_names(lexicon, extra):
+        literals = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                            for w in sorted(entry.literals, key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?i:\b(?:{frame}))\s+(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
+            rf"(?P<lit>(?:{literals}))(?![\w-])",
+        )
+        for m in pattern.finditer(source):
+            if not m.group("pron") and not re.match(AFTER_BARE, source[m.end() :]):
+                continue
+            start = m.start("pron") if m.group("pron") else m.start("lit")
+            original = source[start : m.end()]
+            found.append(TidyUp(start, m.end(), original, entry.name, "literal-name",
+                                f"“{original}” stands where the name {entry.name} is expected "
+                                f"(after “{source[m.start():start].strip()}”): an earlier "
+                                f"translation turned the name into ordinary words."))
+    return found

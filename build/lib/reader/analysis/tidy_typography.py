@@ -1,0 +1,175 @@
+"""Typography tidy-ups, judged against the article's own house style.
+
+Always wrong: a broken apostrophe (``qu ‘«il``), a space before a period or comma
+(``d’extrémisme .``), double spaces, doubled quotation marks, Markdown emphasis asterisks
+(``* une potence réelle *``). Matters of style (a space before ``: ; ! ?``, spaces inside
+``« »``, straight or curly apostrophes) are measured over the whole article: the majority is the
+house style, and only the minority occurrences are flagged. A consistent style is never an
+error, and a tie flags nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.analysis.model import TidyUp
+
+SPACES = " \u00a0\u202f"
+BROKEN_APOSTROPHE = re.compile(
+    r"\b(?:[Qq]u|[ldnsjcmtLDNSJCMT]|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|[Pp]resqu)"
+    r"(?P<gap>[ \t]+[‘’'][ \t]*|[ \t]*‘[ \t]*)(?=[«“\w])"
+)
+SPACE_BEFORE_STOP = re.compile(r"(?<=\w)[ \t]+(?=[.,](?:\s|$))")
+DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+DOUBLED_MARK = re.compile(r"([«»“”])[ \u00a0\u202f]*\1")
+EMPHASIS = re.compile(r"(?<![\w*])\*[ \t]*(?P<inner>[^*\n]{1,120}?)[ \t]*\*(?![\w*])")
+PUNCT_SPACE = re.compile(r"(?<=[\w»”)])(?P<space>[ \u00a0\u202f]?)(?P<mark>[:;!?])(?=\s|$|[»”])")
+APOSTROPHE = re.compile(r"(?<=\w)([’'])(?=\w)")
+
+REASONS = {
+    "apostrophe": "A broken apostrophe: a space and a wrong mark where French writes ’.",
+    "stop": "A stray space before the punctuation mark.",
+    "double": "Two spaces where one is enough.",
+    "doubled": "The quotation mark is doubled.",
+    "emphasis": "Asterisks left from web formatting (*emphasis*); the words are kept, the "
+                "asterisks removed.",
+}
+
+
+def _majority(counts: Counter[bool]) -> bool | None:
+    """The house style (True = with a space), or None when there is no clear majority."""
+    if counts[True] == counts[False]:
+        return None
+    return counts[True] > counts[False]
+
+
+class Typography:
+    """Finds typography suggestions in one source text."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.found: list[TidyUp] = []
+        self.inner_style = self._guillemet_style()
+
+    def _add(self, start: int, end: int, replacement: str, reason: str) -> None:
+        if any(t.start < end and start < t.end for t in self.found):
+            return
+        self.found.append(TidyUp(start, end, self.source[start:end], replacement,
+                                 "typography", reason))
+
+    def _guillemet_style(self) -> dict[str, bool | None]:
+        """House style for the four sides of « and »: is there a space?"""
+        counts: dict[str, Counter[bool]] = {k: Counter() for k in
+                                            ("open_in", "open_out", "close_in", "close_out")}
+        for i, ch in enumerate(self.source):
+            if ch == "«":
+                counts["open_in"][self._at(i + 1) in SPACES] += 1
+                before = self._at(i - 1)
+                if before and before not in "\n’'‘(" and (before.isalnum() or before in SPACES):
+                    counts["open_out"][before in SPACES] += 1
+            elif ch == "»":
+                before = self._at(i - 1)
+                if before and before != "\n":
+                    counts["close_in"][before in SPACES] += 1
+                after = self._at(i + 1)
+                if after and (after.isalnum() or after in SPACES) and after != "\n":
+                    counts["close_out"][after in SPACES] += 1
+        return {k: _majority(c) for k, c in counts.items()}
+
+    def _at(self, i: int) -> str:
+        return self.source[i] if 0 <= i < len(self.source) else ""
+
+    def always_wrong(self) -> None:
+        """Faults that are wrong in any house style."""
+        space_in = bool(self.inner_style.get("open_in"))
+        for m in BROKEN_APOSTROPHE.finditer(self.source):
+            start, end = m.span("gap")
+            replacement = "’"
+            if self._at(end) == "«":
+                end += 1
+                while self._at(end) in SPACES and self._at(end):
+                    end += 1
+                replacement = "’«" + ("\u00a0" if space_in else "")
+            self._add(start, end, replacement, REASONS["apostrophe"])
+        for m in EMPHASIS.finditer(self.source):
+            self._add(m.start(), m.end(), m.group("inner"), REASONS["emphasis"])
+        for m in DOUBLED_MARK.finditer(self.source):
+            self._add(m.start(), m.end(), m.group(1), REASONS["doubled"])
+        for m in SPACE_BEFORE_STOP.finditer(self.source):
+            word = re.search(r"\w+$", self.source[: m.start()])
+            start = word.start() if word else m.start()
+            self._add(start, m.end() + 1, self.source[start:m.start()] + self._at(m.end()),
+                      REASONS["stop"])
+        for m in DOUBLE_SPACE.finditer(self.source):
+            self._add(m.start(), m.end(), " ", REASONS["double"])
+
+    def punctuation_spacing(self) -> None:
+        """Minority spacing before ``: ; ! ?`` (per mark) and minority apostrophes."""
+        matches = list(PUNCT_SPACE.finditer(self.source))
+        for mark in ":;!?":
+            ms = [m for m in matches if m.group("mark") == mark
+                  and not (mark in "!?" and self._at(m.start("mark") - 1) in "!?")]
+            style = _majority(Counter(bool(m.group("space")) for m in ms))
+            if style is None:
+                continue
+            for m in ms:
+                if bool(m.group("space")) != style:
+                    start = m.start("space") if m.group("space") else m.start("mark")
+                    repl = ("\u00a0" + mark) if style else mark
+                    self._add(start, m.end("mark"), repl,
+                              f"Elsewhere this article {'puts' if style else 'puts no'} space "
+                              f"before “{mark}”; this one differs.")
+        apostrophes = list(APOSTROPHE.finditer(self.source))
+        marks = Counter(m.group(1) for m in apostrophes).most_common()
+        if len(marks) == 2 and marks[0][1] > marks[1][1]:
+            house = marks[0][0]
+            for m in apostrophes:
+                if m.group(1) != house:
+                    self._add(m.start(), m.end(), house,
+                              f"The article writes its apostrophes as “{house}”; this one "
+                              "differs.")
+
+    def guillemet_spacing(self) -> None:
+        """Minority spacing around « and », one suggestion per mark."""
+        style = self.inner_style
+        for i, ch in enumerate(self.source):
+            if ch not in "«»":
+                continue
+            start, end = i, i + 1
+            while start > 0 and self.source[start - 1] in SPACES:
+                start -= 1
+            while end < len(self.source) and self.source[end] in SPACES:
+                end += 1
+            before, after = self._at(start - 1), self._at(end)
+            if ch == "«":
+                out_ok = before in ("", "\n", "’", "'", "‘", "(") or not (
+                    before.isalnum() or start < i)
+                want_out = style["open_out"] if not out_ok else None
+                want_in = style["open_in"] if after not in ("", "\n") else None
+                has_out, has_in = start < i, end > i + 1
+            else:
+                want_in = style["close_in"] if before not in ("", "\n") else None
+                want_out = style["close_out"] if after and (after.isalnum()) else None
+                has_in, has_out = start < i, end > i + 1
+            wrong_in = want_in is not None and want_in != has_in
+            wrong_out = want_out is not None and want_out != has_out
+            if not (wrong_in or wrong_out):
+                continue
+            use_in = want_in if want_in is not None else has_in
+            use_out = want_out if want_out is not None else has_out
+            sp_in = "\u00a0" if use_in else ""
+            sp_out = " " if use_out else ""
+            repl = f"{sp_out}«{sp_in}" if ch == "«" else f"{sp_in}»{sp_out}"
+            self._add(start, end, repl,
+                      "The spacing around this guillemet differs from the rest of the "
+                      "article (its house style).")
+
+
+def typography(source: str) -> list[TidyUp]:
+    """All typography suggestions, in text order."""
+    t = Typography(source)
+    t.always_wrong()
+    t.guillemet_spacing()
+    t.punctuation_spacing()
+    return sorted(t.found, key=lambda s: s.start)

@@ -1,0 +1,96 @@
+"""Names spelled two ways: ``Amazone`` next to ``Amazon``, ``Buzzfeed`` next to ``BuzzFeed``.
+
+A capitalised word is a *variant* of a *reference* name when the two are near-identical
+(rapidfuzz ratio and edit distance) and the reference is better attested: a well-known name
+from the gazetteer, or much more frequent in the article. Plain French inflections and
+derivations (``Américain``/``Américains``, ``Macron``/``Macronie``) are not variants unless
+the reference is a known organisation or person and differs by one trailing letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from reader.analysis.lexicon import Lexicon
+
+WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w]*\w(?![\w-])")
+MIN_LENGTH = 4
+MIN_RATIO = 85.0
+
+
+@dataclass(frozen=True)
+class Variant:
+    """``text`` is a variant spelling of ``reference``; ``why`` explains the evidence."""
+
+    text: str
+    reference: str
+    why: str
+
+
+def _reference_evidence(ref: str, var: str, counts: Counter[str], lexicon: Lexicon) -> str:
+    """Why ``ref`` beats ``var`` as the right spelling, or "" if it does not."""
+    ref_known = ref in lexicon.known
+    var_known = var in lexicon.known
+    if var_known:
+        return ""
+    if ref_known and lexicon.known[ref] in ("ORG", "PER", "LOC"):
+        return "known"
+    if counts[ref] >= 2 * counts[var] and counts[ref] >= 2:
+        return "frequent"
+    return ""
+
+
+def _is_variant(var: str, ref: str, counts: Counter[str], lexicon: Lexicon) -> str:
+    if var == ref or len(var) < MIN_LENGTH or len(ref) < MIN_LENGTH:
+        return ""
+    if var[0].casefold() != ref[0].casefold():
+        return ""
+    a, b = var.casefold(), ref.casefold()
+    if a == b:
+        # Same letters, different capitals: only a known spelling settles it.
+        if ref in lexicon.known and var not in lexicon.known:
+            return "known"
+        return ""
+    if fuzz.ratio(a, b) < MIN_RATIO or Levenshtein.distance(a, b) > 2:
+        return ""
+    evidence = _reference_evidence(ref, var, counts, lexicon)
+    if not evidence:
+        return ""
+    if a.startswith(b) or b.startswith(a):
+        # Inflection or derivation (Américain/Américains) unless a known name gained a letter.
+        if evidence != "known" or abs(len(a) - len(b)) > 1:
+            return ""
+    return evidence
+
+
+def find_variants(source: str, names: set[str], lexicon: Lexicon) -> list[Variant]:
+    """Variant spellings among the capitalised words of ``source``.
+
+    ``names`` are entity mention texts; their words (and the gazetteer's one-word names) are
+    the candidate references.
+    """
+    counts: Counter[str] = Counter(m.group() for m in WORD.finditer(source))
+    references = {w for n in names for w in n.split() if w in counts}
+    references |= {k for k in lexicon.known if " " not in k and k in counts}
+    variants: list[Variant] = []
+    for var in sorted(counts):
+        best: tuple[float, str, str] | None = None
+        for ref in references:
+            evidence = _is_variant(var, ref, counts, lexicon)
+            if evidence:
+                score = fuzz.ratio(var, ref)
+                if best is None or score > best[0]:
+                    best = (score, ref, evidence)
+        if best is not None:
+            _, ref, evidence = best
+            if evidence == "known":
+                why = f"“{ref}” is how this well-known name is spelled"
+            else:
+                why = f"the article spells it “{ref}” {counts[ref]} times"
+            variants.append(Variant(var, ref, why))
+    return variants

@@ -1,0 +1,272 @@
+"""The reader's one SQLite database: library, full-text search, and versioned migrations.
+
+The database lives in the platform's user-data directory (see :mod:`reader.paths`). It is
+written through sqlite-utils in WAL mode; every write runs in a transaction so a crash in the
+middle of a save leaves what was committed before intact. Feature modules (translation cache,
+tidy-up decisions, annotations) add their tables as numbered migrations in :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reader.article import Article, parse_article
+
+DB_FILENAME = "reader.db"
+
+
+class StorageError(RuntimeError):
+    """The database cannot be opened or written; the message is meant for the user."""
+
+
+def _create_library(db: sqlite_utils.Database) -> None:
+    db.table("articles").create(
+        {
+            "id": str,
+            "title": str,
+            "date": str,
+            "origin": str,
+            "encoding": str,
+            "word_count": int,
+            "source": str,
+            "bundled": int,
+            "imported_at": float,
+        },
+        pk="id",
+    )
+    db.table("articles").enable_fts(
+        ["title", "source"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+def _create_translation_cache(db: sqlite_utils.Database) -> None:
+    db.table("translations").create(
+        {
+            "key": str,  # sha256 of model id, decoding options and source sentence
+            "model": str,
+            "options": str,
+            "source": str,
+            "target": str,
+            "created_at": float,
+        },
+        pk="key",
+    )
+    db.table("sentence_edits").create(
+        {"article_id": str, "sentence_start": int, "sentence_end": int, "source": str,
+         "target": str, "edited_at": float},
+        pk=("article_id", "sentence_start", "sentence_end"),
+    )
+
+
+def _create_decisions_and_annotations(db: sqlite_utils.Database) -> None:
+    db.table("tidy_up_decisions").create(
+        {"article_id": str, "start": int, "end": int, "class": str, "original": str,
+         "replacement": str, "decision": str, "decided_at": float},
+        pk=("article_id", "start", "end", "class"),
+    )
+    db.table("annotations").create(
+        {"id": int, "article_id": str, "start": int, "end": int, "kind": str,
+         "colour": str, "note": str, "created_at": float},
+        pk="id",
+    )
+    db.table("annotations").create_index(["article_id"])
+    db.table("glossary").create(
+        {"name": str, "literal": str, "added_at": float}, pk=("name", "literal")
+    )
+
+
+def _create_translation_edits(db: sqlite_utils.Database) -> None:
+    # Hand edits of the English, keyed by the text sent to the translator rather than by the
+    # source range: ids and ranges shift when an article is re-split, the text does not. An
+    # edit stops applying when its French changes (a tidy-up), as the English was for the old
+    # French. ``source_sha`` is sha256 of that text.
+    db.table("translation_edits").create(
+        {"article_id": str, "source_sha": str, "source": str, "target": str,
+         "edited_at": float},
+        pk=("article_id", "source_sha"),
+    )
+
+
+def _create_sentence_splits(db: sqlite_utils.Database) -> None:
+    # Sentence boundaries of an article, so reopening needs no spaCy parse. Keyed by the
+    # source's hash and the splitter version: a changed text or new rules re-split.
+    db.table("sentence_splits").create(
+        {"article_id": str, "source_sha": str, "splitter": str, "ranges": str},
+        pk="article_id",
+    )
+
+
+def _extend_annotations_and_edits(db: sqlite_utils.Database) -> None:
+    # Highlights and notes (reader.annotations): the side they were made on, the anchor of an
+    # English highlight (its French sentence's source range and the English it was made on),
+    # tags, an author for shared lesson layers, and a uid so imports never duplicate.
+    notes = db.table("annotations")
+    for name, kind in (("uid", str), ("side", str), ("quote", str), ("tags", str),
+                       ("sentence_start", int), ("sentence_end", int),
+                       ("sentence_text", str), ("author", str), ("updated_at", float)):
+        notes.add_column(name, kind)
+    db.execute("update annotations set side = 'fr' where side is null")
+    notes.create_index(["uid"], unique=True)
+    notes.enable_fts(["note", "quote", "tags"], create_triggers=True,
+                     tokenize="unicode61 remove_diacritics 2")
+    # A hand edit remembers which sentence it was made on, so when a tidy-up changes that
+    # sentence's French the edit is kept and flagged instead of silently no longer applying.
+    edits = db.table("translation_edits")
+    edits.add_column("sentence_start", int)
+    edits.add_column("sentence_end", int)
+
+
+# Each migration runs once, in order, inside one transaction; PRAGMA user_version records
+# how many have run. Append new ones; never edit or reorder a released migration.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _create_library,
+    _create_translation_cache,
+    _create_decisions_and_annotations,
+    _create_translation_edits,
+    _create_sentence_splits,
+    _extend_annotations_and_edits,
+]
+
+
+class Library:
+    """The article library and every stored decision, in one SQLite file.
+
+    ``path=None`` opens an in-memory database (used when the data directory is read-only, so
+    the app still runs and says that nothing will be saved).
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        try:
+            if path is None:
+                conn = sqlite3.connect(":memory:", check_same_thread=False)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+            conn.isolation_level = None  # we manage transactions explicitly
+            self.db = sqlite_utils.Database(conn)
+            if path is not None:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(
+                f"Cannot open the reader's database at {path}: {exc}. Check that the folder "
+                "exists, is writable and that the disk is not full."
+            ) from exc
+
+    @property
+    def schema_version(self) -> int:
+        """How many migrations have been applied."""
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """Run a block of writes atomically: all of it is committed or none of it."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield self.db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                raise StorageError(f"Could not save to the database: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    # --- articles -------------------------------------------------------------------------
+
+    def add_article(self, article: Article) -> None:
+        """Insert or replace an article."""
+        row = {
+            "id": article.id,
+            "title": article.title,
+            "date": article.date or "",
+            "origin": article.origin,
+            "encoding": article.encoding,
+            "word_count": article.word_count,
+            "source": article.source,
+            "bundled": int(article.bundled),
+            "imported_at": time.time(),
+        }
+        try:
+            with self.transaction():
+                self.db.table("articles").upsert(row, pk="id")
+        except sqlite3.Error as exc:
+            raise StorageError(f"Could not save the article: {exc}") from exc
+
+    def has_article(self, article_id: str) -> bool:
+        """True if the library holds this article id."""
+        return bool(self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone())
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Library rows (without source text), bundled first, then by title."""
+        return list(
+            self.db.query(
+                "select id, title, date, origin, encoding, word_count, bundled from articles "
+                "order by bundled desc, id"
+            )
+        )
+
+    def article(self, article_id: str) -> Article:
+        """Load one article, parsed from its stored source text."""
+        rows = list(self.db.query("select * from articles where id = ?", [article_id]))
+        if not rows:
+            raise KeyError(article_id)
+        row = rows[0]
+        return parse_article(
+            row["source"], article_id=row["id"], origin=row["origin"],
+            encoding=row["encoding"], bundled=bool(row["bundled"]),
+        )
+
+    def search(self, query: str) -> list[dict[str, Any]]:
+        """Full-text search over titles and text; each word is matched as a prefix."""
+        words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
+        if not words:
+            return self.articles()
+        fts = " ".join(f'"{w}"*' for w in words)
+        return list(
+            self.db.query(
+                "select a.id, a.title, a.date, a.origin, a.encoding, a.word_count, a.bundled "
+                "from articles a join articles_fts f on a.rowid = f.rowid "
+                "where articles_fts match ? order by rank",
+                [fts],
+            )
+        )
+
+    # --- settings -------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        """A stored core setting (see :mod:`reader.settings`), or None."""
+        row = self.db.execute("select value from settings where key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a core setting."""
+        with self.transaction():
+            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
