@@ -22,6 +22,7 @@ from ui.annotating import Annotating
 from ui.exporting import Exporting
 from ui.main_window import MainWindow
 from ui.options import Preferences
+from ui.presenting import Presenting
 from ui.reading_aids import ReadingAids
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme, theme_named
@@ -54,6 +55,7 @@ def build_window(library: Library, runner: object, prefs: Preferences,
     window.aids = ReadingAids(window, runner, library, window.translation, prefs)
     window.notes = Annotating(window, window.aids.tabs)
     window.exports = Exporting(window, runner, prefs)
+    window.presenting = Presenting(window)
     if warning:
         window.messages.show_message(warning, "warning")
     return window

@@ -37,11 +37,29 @@ class MessageBar(QFrame):
         layout.addWidget(self.action)
         layout.addWidget(close)
         self.level = ""
+        self.held: list[tuple[str, str]] | None = None
         self.hide()
+
+    def hold(self, holding: bool) -> None:
+        """While held (presentation mode), messages wait; on release the last one shows,
+        and errors are never lost (they are all shown together)."""
+        if holding:
+            self.held = self.held or []
+            return
+        waiting, self.held = self.held or [], None
+        if waiting:
+            errors = [text for text, level in waiting if level == "error"]
+            if errors:
+                self.show_message("\n".join(errors), "error")
+            else:
+                self.show_message(*waiting[-1])
 
     def show_message(self, text: str, level: str = "info",
                      action: tuple[str, Callable[[], object]] | None = None) -> None:
         """Show a message; ``action`` adds a button (label, callback) such as "Open the PDF"."""
+        if self.held is not None:
+            self.held.append((text, level))
+            return
         self.level = level
         self.label.setText(text)
         self._callback = action[1] if action else None
