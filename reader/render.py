@@ -185,7 +185,7 @@ def _french_run(source: str, lo: int, hi: int, covering: list[_Item],
 
 
 def _replacement(fix: _Item, options: RenderOptions) -> list[TextRun]:
-    if fix.replacement is None:
+    if not fix.replacement:  # flagged only, or a removal: nothing is inserted
         return []
     if not options.fixes_inline and fix.state != "accepted":
         return []

@@ -183,3 +183,63 @@ def test_dark_theme_recolours_the_legend(aided_window) -> None:
     after = win.aids.entities.toggles["PER"].icon().pixmap(12, 12).toImage().pixelColor(5, 5)
     assert before != after
     assert after == win.theme.entity("PER")
+
+
+def _scroll_to_middle(win, qtbot) -> int:
+    win.resize(1000, 500)
+    qtbot.waitUntil(lambda: win.view.verticalScrollBar().maximum() > 200, timeout=5000)
+    bar = win.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    return bar.value()
+
+
+def test_a_decision_or_undo_keeps_the_readers_place(aided_window, qtbot) -> None:
+    """Issue: accepting or undoing a tidy-up jumped the view back to the top."""
+    win = aided_window
+    win.open_article("003_71c21fd2b98fa41d")
+    qtbot.waitUntil(lambda: win.aids.analysis is not None
+                    and win.aids.analysis.article_id == "003_71c21fd2b98fa41d", timeout=30000)
+    qtbot.waitUntil(lambda: not win._rebuild_pending)
+    before = _scroll_to_middle(win, qtbot)
+    offset, _y = win.view._reading_anchor()  # the source offset at the top of the view
+    fix = win.aids.analysis.tidy_ups[-1]
+    win.session.decide("accept", fix.key)
+    assert abs(win.view.verticalScrollBar().value() - before) < 40
+    win.session.undo()
+    after, _y = win.view._reading_anchor()
+    assert abs(after - offset) < 80  # the same words are at the top
+
+
+def test_a_chosen_tidy_up_is_centred_not_left_at_the_edge(aided_window, qtbot) -> None:
+    win = aided_window
+    win.open_article("003_71c21fd2b98fa41d")
+    qtbot.waitUntil(lambda: win.aids.analysis is not None
+                    and win.aids.analysis.article_id == "003_71c21fd2b98fa41d", timeout=30000)
+    qtbot.waitUntil(lambda: not win._rebuild_pending)
+    win.resize(1000, 500)
+    qtbot.waitUntil(lambda: win.view.verticalScrollBar().maximum() > 200, timeout=5000)
+    for _ in range(len(win.aids.analysis.tidy_ups)):
+        qtbot.keyClick(win.view, Qt.Key.Key_F8)
+        key = win.aids.tidy_ups.current_key()
+        fix = next(t for t in win.aids.analysis.tidy_ups if t.key == key)
+        rng = win.view.french_range(fix.start, fix.end)
+        cursor = win.view.textCursor()
+        cursor.setPosition(rng[0])
+        rect = win.view.cursorRect(cursor)
+        height = win.view.viewport().height()
+        bar = win.view.verticalScrollBar()
+        if 0 < bar.value() < bar.maximum():  # not clamped at either end of the article
+            assert height // 6 - rect.height() <= rect.top() <= height - height // 6, key
+
+
+def test_the_date_header_lines_up_with_the_body_and_has_no_stray_mark(aided_window) -> None:
+    win = aided_window
+    header = win.view.model.header
+    assert header and "".join(r.text for r in header).strip() == "date 2021-01"
+    fix = next(t for t in win.aids.analysis.tidy_ups if t.cls == "boilerplate"
+               and t.start == 0)
+    win.session.decide("accept", fix.key)
+    runs = win.view.model.header
+    assert [r.role for r in runs] == ["text"] * len(runs)  # no inserted gap or underscore
+    block = win.view.document().firstBlock()
+    assert block.blockFormat().leftMargin() == win.view._table.format().cellPadding()

@@ -16,7 +16,7 @@ from reader.annotations import Annotation
 from reader.session import ArticleSession
 
 LAYERS = ("entities", "tidyups", "quotes", "highlights", "notes", "current")
-GAP = "\u2009"  # between a struck original and its correction, so they never glue together
+GAP = " "  # between a struck original and its correction, so they never glue together
 EDIT_MARK = " ✎"
 
 
