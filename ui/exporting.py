@@ -134,12 +134,12 @@ class Exporting(QObject):
     def export_text(self, kind: str, target: Path) -> None:
         """Markdown or JSON: small and fast, written at once (still atomically)."""
         from reader.export import ExportError
-        from reader.export.markdown import write_annotations_markdown, write_bilingual_markdown
-        from reader.export.notes_json import write_notes_json
+        from reader.export.markdown import export_annotations_markdown, export_bilingual_markdown
+        from reader.export.notes_json import export_json
 
         session = self.window.session
-        writer = {"notes-md": write_annotations_markdown, "notes-json": write_notes_json,
-                  "text-md": write_bilingual_markdown}[kind]
+        writer = {"notes-md": export_annotations_markdown, "notes-json": export_json,
+                  "text-md": export_bilingual_markdown}[kind]
         try:
             written = writer(session, target)
         except ExportError as exc:
@@ -149,15 +149,14 @@ class Exporting(QObject):
 
     def import_notes(self, path: Path) -> None:
         """Bring notes exported as JSON into this library (never twice, never over yours)."""
-        from reader.export import ExportError
-        from reader.export.notes_json import import_notes_json
+        from reader.export.notes_json import AnnotationImportError, import_json
 
         try:
-            report = import_notes_json(self.window.library, path)
-        except ExportError as exc:
+            report = import_json(self.window.library, path)
+        except AnnotationImportError as exc:
             self.window.messages.show_message(str(exc), "error")
             return
-        self.window.messages.show_message(str(report), "info")
+        self.window.messages.show_message(report.summary(), "info")
         session = self.window.session
         if session is not None:
             session.reload_annotations()
