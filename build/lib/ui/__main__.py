@@ -1,7 +1,0 @@
-"""``python -m ui`` runs the desktop app."""
-
-import sys
-
-from ui.app import main
-
-sys.exit(main())
