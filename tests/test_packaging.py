@@ -3,6 +3,7 @@ the installed code finds its data without the repository next to it."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,9 +16,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 def test_the_wheel_finds_resources_and_articles_without_the_repository(tmp_path: Path) -> None:
+    # Build from a copy, so setuptools' build/ folder never lands in the checkout.
+    source = tmp_path / "src"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".venv", ".cache", ".git", "build", "*.egg-info", "__pycache__", ".*_cache", "docs"))
     uv = Path(sys.executable).parent / "uv"
     out = subprocess.run([str(uv), "build", "--wheel", "--out-dir", str(tmp_path / "dist"),
-                          str(REPO)], capture_output=True, text=True, timeout=600)
+                          str(source)], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr
     (wheel,) = (tmp_path / "dist").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
