@@ -131,7 +131,7 @@ def _running(c: Canvas, page: Page, frame: Frame, fonts: FontSet, total: int,
              running: Running) -> None:
     c.setFillColor(HexColor("#7a746b"))
     c.setFont(fonts.regular, 7.5)
-    footer = f"{page.number} / {total}"
+    footer = f"page {page.number} of {total}"
     c.drawCentredString(frame.width / 2, frame.bottom / 2, footer)
     if running.footer:
         c.drawString(frame.left, frame.bottom / 2, running.footer)

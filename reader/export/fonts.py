@@ -32,16 +32,16 @@ def _vera_dir() -> Path:
     return Path(reportlab.__file__).resolve().parent / "fonts"
 
 
-def font_files(dejavu_dirs: tuple[Path, ...] = DEJAVU_DIRS) -> tuple[str, tuple[Path, ...]]:
+def font_files(dejavu_dirs: tuple[Path, ...] | None = None) -> tuple[str, tuple[Path, ...]]:
     """``(family, regular/bold/italic files)``: DejaVu Sans if installed, else Vera."""
-    for folder in dejavu_dirs:
+    for folder in DEJAVU_DIRS if dejavu_dirs is None else dejavu_dirs:
         files = tuple(folder / name for name in DEJAVU)
         if all(f.is_file() for f in files):
             return "DejaVuSans", files
     return "Vera", tuple(_vera_dir() / name for name in VERA)
 
 
-def register_fonts(dejavu_dirs: tuple[Path, ...] = DEJAVU_DIRS) -> FontSet:
+def register_fonts(dejavu_dirs: tuple[Path, ...] | None = None) -> FontSet:
     """Register the fonts with ReportLab (once per family) and return their names."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
