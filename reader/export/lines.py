@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 BREAKABLE = re.compile(r"[ \t\n]+|[^ \t\n]+")
-SPACE = re.compile(r"[ \t\n]+")
 
 
 @dataclass(frozen=True)
@@ -83,10 +82,11 @@ def _words(pieces: Sequence[Piece]) -> list[tuple[list[Piece], list[Piece]]]:
     gap: list[Piece] = []
     for piece in pieces:
         for m in BREAKABLE.finditer(piece.text):
-            part = replace(piece, text=m.group())
-            if SPACE.fullmatch(m.group()):
-                gap.append(replace(part, text=" "))
+            text = m.group()
+            if text[0] in " \t\n":
+                gap.append(Piece(" ", piece.style, piece.highlights))
             else:
+                part = Piece(text, piece.style, piece.highlights)
                 if gap:
                     words.append((body, gap))
                     body, gap = [], []
@@ -155,8 +155,9 @@ def _merged(line: Line) -> Line:
         if (last is not None and last.piece.style == placed.piece.style
                 and last.piece.highlights == placed.piece.highlights
                 and abs(last.x + last.width - placed.x) < 0.01):
-            out[-1] = Placed(replace(last.piece, text=last.piece.text + placed.piece.text),
-                             last.x, last.width + placed.width)
+            joined = Piece(last.piece.text + placed.piece.text, last.piece.style,
+                           last.piece.highlights)
+            out[-1] = Placed(joined, last.x, last.width + placed.width)
         else:
             out.append(placed)
     return out
