@@ -211,7 +211,8 @@ def appendices(flow: Flow) -> None:
         review = flow.session.review
         for t in analysis.tidy_ups:
             state = (review.decision(t.key) if review is not None else None) or "pending"
-            fix = "(kept, explained)" if t.replacement is None else f"“{t.replacement}”"
+            fix = "(kept, explained)" if t.replacement is None else \
+                f"“{t.replacement}”" if t.replacement.strip() else "(removed)"
             flow.text([Piece(f"{flow.paragraph_number(t.start)}  ", muted),
                        Piece(f"“{t.original}”", body), Piece(" → ", muted),
                        Piece(fix, bold), Piece(f"   {t.cls} · {state}", muted)],

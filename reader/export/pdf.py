@@ -158,13 +158,16 @@ def _column_titles(flow: Flow, columns: list[tuple[float, float]]) -> None:
 
 
 def _kind_styles(flow: Flow, kind: str) -> tuple[TextStyles, float]:
+    """Style and leading of a paragraph kind; the French-only handout is set larger, as its
+    single column is twice as wide."""
+    scale = 1.12 if flow.english_hidden else 1.0
     if kind == "heading":
-        return TextStyles(flow.fonts, 10.4, bold=True, colour="#3a3631"), 13.6
+        return TextStyles(flow.fonts, 10.4 * scale, bold=True, colour="#3a3631"), 13.6 * scale
     if kind == "headline":
-        return TextStyles(flow.fonts, 9.8, bold=True, colour="#3a3631"), 13.0
+        return TextStyles(flow.fonts, 9.8 * scale, bold=True, colour="#3a3631"), 13.0 * scale
     if kind == "caption":
-        return TextStyles(flow.fonts, 8.2, italic=True, colour="#6b645b"), 10.8
-    return TextStyles(flow.fonts, BODY), 12.4
+        return TextStyles(flow.fonts, 8.2 * scale, italic=True, colour="#6b645b"), 10.8 * scale
+    return TextStyles(flow.fonts, BODY * scale), 12.4 * scale
 
 
 def _english_pieces(styles: TextStyles, english: tuple[EnglishRender, ...]) -> list[Piece]:
