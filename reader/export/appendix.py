@@ -7,7 +7,7 @@ speaker, cue), the sources cited, and every tidy-up suggestion with its decision
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.annotations import COLOURS, Annotation
 from reader.export.fonts import FontSet
@@ -69,8 +69,6 @@ class Flow:
 
 def _swatch(flow: Flow, label: str, colour: str) -> list[Piece]:
     base = flow.styles(7.8).base()
-    from dataclasses import replace
-
     return [Piece(f"\u00a0{label}\u00a0", replace(base, background=colour)), Piece("  ", base)]
 
 
@@ -99,8 +97,6 @@ def legend(flow: Flow, model: RenderModel) -> None:
     if "tidyups" in layers and any(r.tidy or r.role == "replacement" for r in runs):
         theme = light_theme()
         base = flow.styles(7.8).base()
-        from dataclasses import replace
-
         flow.text([Piece("Tidy-ups  ", lead),
                    Piece("original", replace(base, colour=theme["tidy_original"],
                                              strike=theme["tidy_original"])),
@@ -120,8 +116,6 @@ def legend(flow: Flow, model: RenderModel) -> None:
 
 
 def _quote_piece(flow: Flow, text: str, colour: str, style: Style) -> Piece:
-    from dataclasses import replace
-
     short = text if len(text) <= 160 else text[:157].rstrip() + "…"
     return Piece(f"“{short}”", replace(style, background=COLOURS.get(colour, "")))
 

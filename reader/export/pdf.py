@@ -199,8 +199,7 @@ def _paragraph(flow: Flow, paragraph: ParagraphRender,
     number = TextStyles(flow.fonts, 7.2, colour="#8a8378").base()
     label = f"§{paragraph.index + 1}"
     gutter = (flow.composer.frame.left,
-              [p for p in break_lines([Piece(label, number)], GUTTER, flow.width)[0]],
-              [p for p in break_lines([Piece(label + "…", number)], GUTTER + 8,
-                                      flow.width)[0]])
+              break_lines([Piece(label, number)], GUTTER, flow.width)[0],
+              break_lines([Piece(label + "…", number)], GUTTER + 8, flow.width)[0])
     flow.composer.row(texts, leading, gutter)
     flow.composer.space(leading * 0.45)

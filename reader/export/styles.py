@@ -9,7 +9,7 @@ Tidy-ups look as in the app: the original struck through, then the correction un
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -68,8 +68,6 @@ class TextStyles:
 
     def run(self, run: TextRun) -> Piece:
         """The piece that draws one render run."""
-        from dataclasses import replace
-
         theme = light_theme()
         ids = run.annotation_ids if run.highlight else ()
         if run.role == "note":

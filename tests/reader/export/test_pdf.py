@@ -169,3 +169,20 @@ def test_options_reject_unknown_values() -> None:
     with pytest.raises(ValueError, match="layer"):
         PdfOptions(layers=frozenset({"entities", "glitter"}))
     assert PdfOptions().layers == frozenset(LAYERS)
+
+
+def test_reading_order_is_column_by_column(annotated: Annotated, full_pdf: Path) -> None:
+    """In the content stream each page's French column comes whole before its English."""
+    body_pages = 0
+    for page in PdfReader(full_pdf).pages:
+        text = page.extract_text()
+        if "ENGLISH" not in text:
+            continue
+        body_pages += 1
+        english_at = text.index("ENGLISH")
+        french = [m.start() for m in re.finditer(r"§\d+", text[:english_at])]
+        assert french, "no numbered French paragraph before the English column"
+        assert not re.search(r"§\d+", text[english_at:].split("Notes\n")[0])
+        first_english = text.find("English sentence")
+        assert first_english == -1 or first_english > english_at
+    assert body_pages >= 3
