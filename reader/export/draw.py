@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reader.export.fonts import FontSet
 from reader.export.pages import Frame, Page
 
+EMPTY_LOOK = "readerHighlightLook"  # the highlights' own appearance: nothing (see below)
 DESCENT = 0.26  # below the baseline, as a share of the font size (DejaVu: 0.236)
 ASCENT = 0.94  # above it (DejaVu: 0.928)
 
@@ -120,8 +121,11 @@ def _highlights(c: Canvas, page: Page, height: float,
             points += [x0, top, x1, top, x0, bottom, x1, bottom]
         rect = (min(b[0] for b in boxes), min(b[2] for b in boxes),
                 max(b[1] for b in boxes), max(b[3] for b in boxes))
+        look = pdfdoc.PDFDictionary({"N": pdfdoc.PDFObjectReference(
+            pdfdoc.xObjectName(EMPTY_LOOK))})
         c._addAnnotation(_Highlight([round(v, 2) for v in rect], note.note,
                                     [round(v, 2) for v in points], _rgb(note.colour),
+                                    AP=look,
                                     T=pdfdoc.PDFString(note.author or "Reader"),
                                     NM=pdfdoc.PDFString(note.uid), F=4),
                          None, 1)
@@ -152,6 +156,11 @@ def draw_pdf(pages: list[Page], frame: Frame, fonts: FontSet, running: Running,
     canvas.setTitle(running.title)
     canvas.setSubject(subject)
     canvas.setCreator("Bilingual reader")
+    # The page already shows each highlight's colour behind its words (so it prints and
+    # looks the same everywhere); an empty appearance keeps viewers from tinting it twice,
+    # while they still list the annotation with its note.
+    canvas.beginForm(EMPTY_LOOK, 0, 0, 1, 1)
+    canvas.endForm()
     for page in pages:
         if step is not None:
             step(page.number, len(pages))

@@ -85,6 +85,7 @@ def test_one_native_highlight_per_user_highlight(annotated: Annotated,
     for a in annotated.drawable:
         pdf = by_uid[a.uid]
         assert str(pdf.get("/Contents", "")) == a.note
+        assert pdf["/F"] == 4 and "/N" in pdf["/AP"]  # printable; the page shows the tint
         want = [int(COLOURS[a.colour][i:i + 2], 16) / 255 for i in (1, 3, 5)]
         assert [float(v) for v in pdf["/C"]] == pytest.approx(want, abs=0.002)
 
