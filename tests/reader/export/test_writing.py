@@ -80,3 +80,21 @@ def test_without_dejavu_the_shipped_font_is_embedded(annotated: Annotated, tmp_p
                              check=True).stdout
     assert "Vera" in listing and "DejaVu" not in listing
     assert all(row.split()[-5] == "yes" for row in listing.splitlines()[2:])
+
+
+def test_a_session_without_analysis_or_sentences_still_exports(tmp_path: Path) -> None:
+    """The dialog may export before the analysis is ready: text only, no appendices."""
+    from pypdf import PdfReader
+
+    from reader.corpus import ensure_bundled
+    from reader.session import ArticleSession
+    from reader.storage import Library
+    from tests.reader.export.conftest import ARTICLE, flat, pdftotext
+
+    library = Library(tmp_path / "l.db")
+    ensure_bundled(library)
+    session = ArticleSession(library, library.article(ARTICLE))
+    path = export_pdf(session, tmp_path / "bare.pdf")
+    text = flat(pdftotext(path))
+    assert flat(session.article.paragraphs[2].text(session.article.source))[:50] in text
+    assert "Appendix" not in text and len(PdfReader(path).pages) >= 2
