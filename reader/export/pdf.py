@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from reader.annotations import COLOURS
 from reader.export.appendix import Flow, appendices, endnotes, legend
 from reader.export.draw import HighlightNote, Running, draw_pdf
@@ -99,6 +101,7 @@ class _Steps:
 def pdf_bytes(session: ArticleSession, options: PdfOptions, progress: Progress | None = None,
               is_cancelled: Cancelled | None = None) -> bytes:
     """The PDF of a session as bytes (see :func:`export_pdf`)."""
+    annotations = list(session.annotations)  # as the render model sees them
     model = build_render(session, options.render_options())
     fonts = register_fonts()
     frame = frame_for(options.paper)
@@ -122,19 +125,19 @@ def pdf_bytes(session: ArticleSession, options: PdfOptions, progress: Progress |
     appendices(flow)
     pages = flow.composer.pages
     notes = {a.id: HighlightNote(COLOURS[a.colour], a.note, a.author, a.uid)
-             for a in session.annotations
+             for a in annotations
              if a.id is not None and (a.side == "fr" or not options.english_hidden)}
     if "highlights" not in model.options.layers:
         notes = {}
     source = session.article.origin or session.article.id
-    return draw_pdf(pages, frame, fonts, Running(model.title, footer=source), notes,
+    data = draw_pdf(pages, frame, fonts, Running(model.title, footer=source), notes,
                     subject=f"{model.title} — annotated bilingual reading",
                     step=lambda k, total: steps(body + 1 + (body * k) // total))
+    steps(steps.total)
+    return data
 
 
 def _string_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     return float(stringWidth(text, font, size))
 
 
