@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from reader.analysis.model import LABEL_NAMES
 from reader.annotations import COLOURS, Annotation
 from reader.export.fonts import FontSet
 from reader.export.lines import Piece, Style, WidthCache, break_lines
 from reader.export.pages import Composer
-from reader.export.styles import LABEL_NAMES, TextStyles, entity_colour, light_theme
+from reader.export.styles import TextStyles, entity_colour, light_theme
 from reader.render import RenderModel, TextRun
 from reader.session import ArticleSession
 

@@ -8,30 +8,21 @@ Tidy-ups look as in the app: the original struck through, then the correction un
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
 from reader.annotations import COLOURS
 from reader.export.fonts import FontSet
 from reader.export.lines import Piece, Style
-from reader.paths import RESOURCES
 from reader.render import TextRun
+from reader.themes import resolve_theme
 
-# Legend names of the entity labels (reader.analysis.model.LABELS), in legend order.
-LABEL_NAMES = {
-    "PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names",
-    "DATE": "Dates", "HANDLE": "@handles", "HASHTAG": "#hashtags",
-}
 NOTE_COLOUR = "#1d4f91"
 
 
-@cache
 def light_theme() -> dict[str, Any]:
-    """The app's light theme colours."""
-    themes = json.loads((RESOURCES / "themes.json").read_text(encoding="utf-8"))
-    return dict(themes["light"])
+    """The app's light theme colours (paper is light)."""
+    return resolve_theme("light")[1]
 
 
 def entity_colour(label: str) -> str:
