@@ -105,7 +105,7 @@ def pdf_bytes(session: ArticleSession, options: PdfOptions, progress: Progress |
     model = build_render(session, options.render_options())
     fonts = register_fonts()
     frame = frame_for(options.paper)
-    width = WidthCache(_string_width)
+    width = WidthCache(string_width)
     body = len(model.paragraphs)
     steps = _Steps(2 * body + 2, progress, is_cancelled)
     steps(0)
@@ -114,11 +114,11 @@ def pdf_bytes(session: ArticleSession, options: PdfOptions, progress: Progress |
     legend(flow, model)
     flow.composer.rule()
     flow.composer.space(8)
-    columns = _columns(frame, options.english_hidden)
+    columns = columns_for(frame, options.english_hidden)
     flow.composer.on_new_page = lambda c: _column_titles(flow, columns)
     _column_titles(flow, columns)
     for n, paragraph in enumerate(model.paragraphs, start=1):
-        _paragraph(flow, paragraph, columns)
+        lay_out_paragraph(flow, paragraph, columns)
         steps(n)
     flow.composer.on_new_page = None
     endnotes(flow)
@@ -137,11 +137,11 @@ def pdf_bytes(session: ArticleSession, options: PdfOptions, progress: Progress |
     return data
 
 
-def _string_width(text: str, font: str, size: float) -> float:
+def string_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
-def _columns(frame: Frame, english_hidden: bool) -> list[tuple[float, float]]:
+def columns_for(frame: Frame, english_hidden: bool) -> list[tuple[float, float]]:
     """``(x, width)`` of the French column, and of the English one unless hidden."""
     x = frame.left + GUTTER
     room = frame.inner - GUTTER
@@ -187,7 +187,7 @@ def _english_pieces(styles: TextStyles, english: tuple[EnglishRender, ...]) -> l
     return pieces
 
 
-def _paragraph(flow: Flow, paragraph: ParagraphRender,
+def lay_out_paragraph(flow: Flow, paragraph: ParagraphRender,
                columns: list[tuple[float, float]]) -> None:
     styles, leading = _kind_styles(flow, paragraph.kind)
     x_fr, w_fr = columns[0]
