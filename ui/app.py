@@ -51,7 +51,7 @@ def build_window(library: Library, runner: object, prefs: Preferences,
     window.add_translation_menu()
     window.aids = ReadingAids(window, runner, library, window.translation, prefs)
     if warning:
-        window.messages.show_message(warning, "warning")
+        window.messages.show_message(warning, "warning", sticky=True)
     return window
 
 

@@ -71,6 +71,9 @@ class ReadingAids(QObject):
                        lambda: self.step_tidy_up(1))
         window._action(window.go_menu, "Previous tidy-up", QKeySequence("Shift+F8"),
                        lambda: self.step_tidy_up(-1))
+        review_menu = window.menuBar().addMenu("&Review")
+        review_menu.addActions(self.tidy_ups.commands)  # shortcuts work with the panel hidden
+        self.tidy_ups.message.connect(window.feedback)
         if translation is not None:
             translation.mark_english = self.mark_english
             translation.english_changed.connect(self._refresh_quotes)
@@ -188,6 +191,8 @@ class ReadingAids(QObject):
     def step_tidy_up(self, step: int) -> None:
         """Select the next (or previous) suggestion in text order and show it in the text."""
         if self.analysis is None or not self.analysis.tidy_ups:
+            self.window.feedback("This article has no tidy-ups." if self.analysis is not None
+                                 else "The article is still being analysed.")
             return
         ordered = sorted(self.analysis.tidy_ups, key=lambda t: (t.start, t.end))
         keys = [t.key for t in ordered]
@@ -197,6 +202,8 @@ class ReadingAids(QObject):
         self.tabs.setCurrentWidget(self.tidy_ups)
         self.tidy_ups.select(chosen.key)
         self.window.view.reveal_source(chosen.start, chosen.end)
+        self.window.feedback(f"Tidy-up {ordered.index(chosen) + 1} of {len(ordered)}: "
+                             f"{self.tidy_ups.reason.text().splitlines()[0]}")
 
     def add_glossary_entry(self, name: str, literal: str) -> None:
         """Teach the literal-name detector a new rendering, then analyse again."""
