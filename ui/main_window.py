@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.context_actions: list[Any] = []
         self.parsed: ParsedArticle | None = None
         self._generation = 0
+        self._retranslating: tuple[int, str | None] | None = None
         self.setWindowTitle("Bilingual Reader")
         self.resize(1280, 820)
         self.theme = theme_named(prefs.get("theme"))
@@ -371,7 +372,7 @@ class MainWindow(QMainWindow):
             translation.retranslate(sentence)
 
     def _retranslated(self, sentence: int) -> None:
-        pending = getattr(self, "_retranslating", None)
+        pending = self._retranslating
         if pending is None or pending[0] != sentence:
             return
         self._retranslating = None

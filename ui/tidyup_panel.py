@@ -113,7 +113,7 @@ class TidyUpPanel(QWidget):
         super().__init__(parent)
         self.review: Any = None
         self.tidy_ups: list[TidyUp] = []
-        title = QLabel("Tidy-ups", self)
+        self.heading = title = QLabel("Tidy-ups", self)
         title.setStyleSheet("font-weight: 600;")
         self.inline = QCheckBox("Show inline", self)
         self.inline.setChecked(inline)
@@ -176,7 +176,6 @@ class TidyUpPanel(QWidget):
         self.tidy_ups = sorted(tidy_ups, key=lambda t: (t.start, t.end))
         if not same_article:  # keys are offsets: they mean nothing in another article
             self.tree.clearSelection()
-            self.tree.setCurrentItem(None)
         self.refresh()
         self._show_reason(self.current_key())
 

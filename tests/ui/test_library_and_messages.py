@@ -1,0 +1,78 @@
+"""Library order, messages that do not go stale, re-imports, and the busy state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.library_sort import remember_opened, sort_rows
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def _row(article_id: str, title: str, date: str, words: int) -> dict:
+    return {"id": article_id, "title": title, "date": date, "word_count": words}
+
+
+ROWS = [
+    _row("c", "Zèbres", "2021-01", 300),
+    _row("a", "abeilles", "2022-05-02", 100),
+    _row("b", "Baleines", "", 900),
+    _row("d", "Aigles", "2021-01", 50),
+]
+
+
+def test_orders_by_date_then_title_and_by_choice() -> None:
+    ids = lambda rows: [r["id"] for r in rows]  # noqa: E731
+    assert ids(sort_rows(ROWS, "date")) == ["a", "d", "c", "b"]  # undated last
+    assert ids(sort_rows(ROWS, "title")) == ["a", "d", "b", "c"]  # case-insensitive
+    assert ids(sort_rows(ROWS, "words")) == ["b", "c", "a", "d"]
+    recent = remember_opened(remember_opened([], "c"), "b")
+    assert recent == ["b", "c"]
+    assert ids(sort_rows(ROWS, "recent", recent)) == ["b", "c", "a", "d"]
+
+
+def test_new_import_lands_in_date_order_and_order_is_remembered(window, qtbot, prefs,
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "vieux.txt"
+    path.write_text("date 1999-03 Un article ancien sur les abeilles\n\nLes abeilles "
+                    "butinent. Elles reviennent le soir.", encoding="utf-8")
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        article_id = window.import_file(path)
+    sidebar = window.sidebar
+    rows = sidebar._rows
+    dates = [r["date"] for r in rows if r["date"]]
+    assert dates == sorted(dates, reverse=True)
+    assert sidebar.ids()[-1] == article_id  # 1999 comes after the 2021 seeds
+    assert sidebar.current_id() == article_id
+    sidebar.order.setCurrentIndex(sidebar.order.findData("title"))
+    titles = [r["title"].casefold() for r in sidebar._rows]
+    assert titles == sorted(titles)
+    assert prefs.get("library_order") == "title"
+    sidebar.order.setCurrentIndex(sidebar.order.findData("recent"))
+    assert sidebar.ids()[0] == article_id  # the one opened last
+
+
+def test_messages_clear_when_another_article_opens(window, qtbot) -> None:
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        window.import_file(GOLD / "clean_article.txt")
+    assert window.messages.text().startswith("Imported")
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        window.sidebar.step(-1)
+    assert window.messages.text() == ""
+    # a warning about the whole app stays
+    window.messages.show_message("Temporary library.", "warning", sticky=True)
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        window.sidebar.step(1)
+    assert window.messages.text() == "Temporary library."
+
+
+def test_reimporting_says_already_in_the_library(window, qtbot, library) -> None:
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        first = window.import_file(GOLD / "clean_article.txt")
+    count = len(library.articles())
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        again = window.import_file(GOLD / "clean_article.txt")
+    assert again == first
+    assert len(library.articles()) == count
+    assert "already in the library" in window.messages.text()
+    assert "Imported" not in window.messages.text()
