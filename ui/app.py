@@ -60,7 +60,8 @@ def start_background_loading(window: MainWindow) -> None:
     from reader import nlp
 
     def loaded(_: object) -> None:
-        window.status_text.setText("Ready")
+        if window.parsed is None:  # an open article already shows its counts
+            window.status_text.setText("Ready")
 
     def failed(exc: BaseException) -> None:
         window.status_text.setText("French language model missing")

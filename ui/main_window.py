@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.parsed: ParsedArticle | None = None
         self._generation = 0
         self._retranslating: tuple[int, str | None] | None = None
+        self.analysing = False
         self.setWindowTitle("Bilingual Reader")
         self.resize(1280, 820)
         self.theme = theme_named(prefs.get("theme"))
@@ -271,9 +272,7 @@ class MainWindow(QMainWindow):
             return  # the user moved on to another article
         self.parsed = parsed
         self.view.set_sentences(parsed.sentences)
-        self.status_text.setText(
-            f"{len(parsed.sentences)} sentences · {parsed.article.word_count} words"
-        )
+        self._show_counts()
         self.sentences_ready.emit(parsed.article.id)
 
     def _sentences_failed(self, exc: BaseException) -> None:
@@ -421,6 +420,18 @@ class MainWindow(QMainWindow):
         sizes = self.splitter.sizes()
         if sizes[2] == 0:
             self.splitter.setSizes([240, max(600, sizes[1] - 320), 320])
+
+    def set_analysing(self, running: bool) -> None:
+        """The reading aids are (or are no longer) being computed for the open article."""
+        self.analysing = running
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        if self.parsed is None:
+            return
+        self.status_text.setText(
+            f"{len(self.parsed.sentences)} sentences · {self.parsed.article.word_count} words"
+            + (" · analysing…" if self.analysing else ""))
 
     def _busy_changed(self, running: int) -> None:
         self.busy.setVisible(running > 0)

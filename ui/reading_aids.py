@@ -84,8 +84,8 @@ class ReadingAids(QObject):
         self.review = None
         if self.translation is not None:
             self.translation.offset_map = None
-        self.entities.set_groups([])
-        self.quotes.set_content([], [], lambda q: "")
+        self.entities.set_analysing()  # the analysis follows the sentences
+        self.quotes.set_analysing()
         self.tidy_ups.set_review(None, [])
 
     def analyse(self) -> None:
@@ -105,16 +105,19 @@ class ReadingAids(QObject):
             full = parsed if parsed.docs else nlp.parse_article(parsed.article)
             return analyze(full, glossary)
 
+        self.window.set_analysing(True)
         self.runner.submit("analysis", job, done=lambda a: self._analysed(generation, a),
                            failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        self.window.set_analysing(False)
         self.window.messages.show_message(f"The reading aids could not be computed: {exc}",
                                           "error")
 
     def _analysed(self, generation: int, analysis: Analysis) -> None:
         if generation != self._generation or self.window.article is None:
             return
+        self.window.set_analysing(False)
         self.analysis = analysis
         self.review = Review(self.library, analysis.article_id, analysis.tidy_ups)
         self.entities.set_groups(analysis.groups)

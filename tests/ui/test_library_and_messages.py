@@ -76,3 +76,44 @@ def test_reimporting_says_already_in_the_library(window, qtbot, library) -> None
     assert len(library.articles()) == count
     assert "already in the library" in window.messages.text()
     assert "Imported" not in window.messages.text()
+
+
+def test_busy_until_the_analysis_has_finished(aided_window, qtbot) -> None:
+    win = aided_window
+    entities, quotes = win.aids.entities, win.aids.quotes
+    seen: list[tuple[str, str, str]] = []
+
+    def opened(_article_id: str) -> None:
+        seen.append((entities.empty.text(), quotes.summary.text(), win.status_text.text()))
+
+    win.sentences_ready.connect(opened)
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.sidebar.step(1)
+    print(seen)
+    assert seen, "sentences_ready was not seen before the analysis finished"
+    empty_text, summary, status = seen[0]
+    assert "No entities found" not in empty_text
+    assert "Nobody is quoted" not in summary
+    assert status.endswith("analysing…")
+    assert win.status_text.text() == f"{len(win.view.sentences)} sentences · " \
+        f"{win.article.word_count} words"
+    assert entities.list.count() > 0
+
+
+def test_status_shows_counts_not_ready_after_a_restart(qtbot, library, prefs, nlp, runner,
+                                                       tmp_path: Path) -> None:
+    from ui.app import build_window, start_background_loading
+
+    first = build_window(library, runner, prefs, data_override=str(tmp_path / "d"))
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.aids.analysis_ready, timeout=30000):
+        first.open_first_article()  # stores the sentence split
+    first.close()
+    again = build_window(library, runner, prefs, data_override=str(tmp_path / "d"))
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.aids.analysis_ready, timeout=30000):
+        start_background_loading(again)
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=30000)
+    assert again.status_text.text() == (f"{len(again.view.sentences)} sentences · "
+                                        f"{again.article.word_count} words")
