@@ -35,6 +35,7 @@ from ui.library_sort import remember_opened
 from ui.message_bar import MessageBar
 from ui.options import OPTIONS, Preferences
 from ui.reading_view import ReadingView
+from ui.removal import ArticleRemoval
 from ui.shortcuts import ShortcutGuard
 from ui.theme import apply_theme, theme_named
 
@@ -179,6 +180,16 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, "&Import article…",
                                           QKeySequence.StandardKey.Open, self.choose_import)
         self.file_menu = file_menu
+        self.removal = ArticleRemoval(self)
+        self.remove_action = self._action(file_menu, "&Remove article…", None,
+                                          lambda: self.removal.remove())
+        # Delete removes the selected article while the library list has the keyboard.
+        delete = QAction("Remove the selected article", self.sidebar.list)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(lambda: self.removal.remove())
+        self.sidebar.list.addAction(delete)
+        self.sidebar.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -263,6 +274,16 @@ class MainWindow(QMainWindow):
             done=lambda parsed: self._sentences_done(generation, parsed, store=True),
             failed=self._sentences_failed,
         )
+
+    def show_no_article(self) -> None:
+        """The library is empty (the last article was removed)."""
+        self._generation += 1
+        self.article = None
+        self.parsed = None
+        self.title.setText("")
+        self.setWindowTitle("Bilingual Reader")
+        self.view.show_article(None)
+        self.status_text.setText("The library is empty.")
 
     def _sentences_done(self, generation: int, parsed: ParsedArticle,
                         store: bool = False) -> None:

@@ -117,3 +117,33 @@ def test_status_shows_counts_not_ready_after_a_restart(qtbot, library, prefs, nl
     qtbot.waitUntil(lambda: runner.active == 0, timeout=30000)
     assert again.status_text.text() == (f"{len(again.view.sentences)} sentences · "
                                         f"{again.article.word_count} words")
+
+
+def test_remove_asks_removes_and_undoes(window, qtbot, library, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+
+    first = window.article.id
+    answers = [False]
+    monkeypatch.setattr(window.removal, "confirm", lambda title: answers.pop(0))
+    window.remove_action.trigger()
+    assert library.has_article(first)
+    assert window.statusBar().currentMessage() == "Nothing was removed."
+    answers.append(True)
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        window.remove_action.trigger()
+    assert not library.has_article(first)
+    assert first not in window.sidebar.ids()
+    assert window.article.id != first  # the next article is open
+    assert window.messages.text().startswith("Removed “")
+    assert window.messages.action_button.isVisible()
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        qtbot.mouseClick(window.messages.action_button, Qt.MouseButton.LeftButton)
+    assert library.has_article(first) and window.article.id == first
+    # Delete in the library list removes the selected article too (after asking)
+    answers.append(True)
+    window.sidebar.list.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.sidebar.list.hasFocus)
+    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
+        qtbot.keyClick(window.sidebar.list, Qt.Key.Key_Delete)
+    assert not library.has_article(first)
