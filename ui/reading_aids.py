@@ -226,10 +226,8 @@ class ReadingAids(QObject):
                            lambda: self._ask_glossary(selected))
 
     def _ask_glossary(self, literal: str) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ui.glossary_dialog import ask_glossary_name
 
-        name, ok = QInputDialog.getText(
-            self.window, "Add glossary entry",
-            f"Which proper name does “{literal}” stand for?")
-        if ok and name.strip():
-            self.add_glossary_entry(name.strip(), literal)
+        name = ask_glossary_name(self.window, literal)
+        if name:
+            self.add_glossary_entry(name, literal)

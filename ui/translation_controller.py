@@ -379,11 +379,11 @@ class TranslationController(QObject):
             menu.exec(view.viewport().mapToGlobal(pos))
 
     def _ask_edit(self, sentence_id: int) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ui.edit_english_dialog import ask_english
 
         current = self.english.get(sentence_id)
-        text, ok = QInputDialog.getMultiLineText(
-            self.window, "Edit English", "Your English for this sentence:",
-            current.text if current else "")
-        if ok and text.strip():
-            self.edit(sentence_id, text.strip())
+        parsed = self.window.parsed
+        french = parsed.sentences[sentence_id].text if parsed is not None else ""
+        text = ask_english(self.window, french, current.text if current else "")
+        if text:
+            self.edit(sentence_id, text)
