@@ -26,7 +26,6 @@ from ui.tasks import TaskRunner
 from ui.theme import apply_theme, theme_named
 from ui.translation_controller import TranslationController
 
-
 APP_ID = "bilingual-reader"  # desktop file name, WM_CLASS and Wayland app id
 APP_NAME = "Bilingual Reader"
 ICONS = RESOURCES / "icons"
