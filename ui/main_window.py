@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -34,6 +34,7 @@ from ui.library_panel import LibraryPanel
 from ui.library_sort import remember_opened
 from ui.message_bar import MessageBar
 from ui.options import OPTIONS, Preferences
+from ui.panel_layout import LIBRARY, SIDE, PanelLayout
 from ui.reading_view import ReadingView
 from ui.removal import ArticleRemoval
 from ui.shortcuts import ShortcutGuard
@@ -119,8 +120,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_panels)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900, 0])
+        self.panels = PanelLayout(self.splitter, prefs)
         self.setCentralWidget(self.splitter)
 
         self.busy = QProgressBar(self)
@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
         self.sidebar.list.addAction(delete)
         self.sidebar.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        # Spelled out: the standard Quit key is empty on some platforms (offscreen, Windows).
+        self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
         go = bar.addMenu("&Go")
         self._action(go, "&Search articles", QKeySequence.StandardKey.Find, self.focus_search)
@@ -216,6 +217,14 @@ class MainWindow(QMainWindow):
         self.english_action = self._action(view, "Show &English", QKeySequence("Ctrl+E"),
                                            self.set_english_visible, True,
                                            self.view.english_visible)
+        view.addSeparator()
+        self.library_action = self._action(
+            view, "&Library panel", QKeySequence("Ctrl+Shift+L"),
+            lambda shown: self.show_panel(LIBRARY, shown), True, self.panels.shown[LIBRARY])
+        self.side_action = self._action(
+            view, "Reading &aids panel", QKeySequence("Ctrl+Shift+A"),
+            lambda shown: self.show_panel(SIDE, shown), True, self.panels.shown[SIDE])
+        self.panels.shown_changed.connect(self._panel_shown_changed)
         self.view_menu = view
 
     def add_translation_menu(self) -> None:
@@ -438,9 +447,28 @@ class MainWindow(QMainWindow):
         """Dock a panel (entities, quotes, tidy-ups) on the right."""
         self.side_panels.addWidget(widget)
         self.side_panels.show()
-        sizes = self.splitter.sizes()
-        if sizes[2] == 0:
-            self.splitter.setSizes([240, max(600, sizes[1] - 320), 320])
+        self.panels.fit()
+
+    def show_panel(self, panel: int, shown: bool) -> None:
+        """Show or hide the library or the reading-aid panels (View menu)."""
+        self.panels.set_shown(panel, shown)
+        name = "Library panel" if panel == LIBRARY else "Reading-aid panels"
+        if shown and not self.panels.visible(panel):
+            self.feedback(f"{name} shown when the window is wide enough for it and the "
+                          "text.")
+        else:
+            self.feedback(f"{name} {'shown' if shown else 'hidden'}.")
+
+    def _panel_shown_changed(self, panel: int, shown: bool) -> None:
+        action = self.library_action if panel == LIBRARY else self.side_action
+        if action.isChecked() != shown:
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.panels.fit()  # the reading columns come first when the window narrows
 
     def set_analysing(self, running: bool) -> None:
         """The reading aids are (or are no longer) being computed for the open article."""

@@ -39,7 +39,13 @@ OPTIONS: dict[str, Option] = {
         Option("recent_articles", list, [], "Article ids, most recently opened first."),
         Option("library_order", str, "date", "Order of the library: date, title, words, recent."),
         Option("geometry", bytes, b"", "Main window geometry."),
-        Option("splitter", bytes, b"", "Sizes of the sidebar and reading panes."),
+        Option("library_width", int, 240, "Preferred width of the library panel, px.",
+               (120, 1200)),
+        Option("side_width", int, 340, "Preferred width of the reading-aid panels, px.",
+               (160, 1200)),
+        Option("show_library", bool, True, "Show the library panel (when there is room)."),
+        Option("show_side_panels", bool, True,
+               "Show the reading-aid panels (when there is room)."),
     )
 }
 

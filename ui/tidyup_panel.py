@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -146,10 +147,10 @@ class TidyUpPanel(QWidget):
             if action.shortcut().toString():
                 button.setToolTip(action.shortcut().toString(
                     QKeySequence.SequenceFormat.NativeText))
-        buttons = QHBoxLayout()
-        for b in (self.accept_button, self.reject_button, self.accept_class_button,
-                  self.undo_button):
-            buttons.addWidget(b)
+        buttons = QGridLayout()  # two rows, so the panel can be narrow on a small screen
+        for i, b in enumerate((self.accept_button, self.reject_button,
+                               self.accept_class_button, self.undo_button)):
+            buttons.addWidget(b, i // 2, i % 2)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
