@@ -43,6 +43,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.recent: list[str] = []
+        self.chosen: str | None = None  # the article picked last, kept across searches
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search articles (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -81,7 +82,7 @@ class LibraryPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the list from the library, keeping the current article selected."""
-        current = self.current_id()
+        current = self.current_id() or self.chosen
         query = self.search.text().strip()
         rows = self.library.search(query) if query else self.library.articles()
         self._rows = sort_rows(rows, self.current_order(), self.recent)
@@ -136,6 +137,7 @@ class LibraryPanel(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == article_id:
+                self.chosen = article_id
                 self._silent = not emit
                 self.list.setCurrentItem(item)
                 self._silent = False
@@ -150,5 +152,7 @@ class LibraryPanel(QWidget):
             self.list.setCurrentRow(max(0, min(count - 1, row + delta if row >= 0 else 0)))
 
     def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
         if item is not None and not self._silent:
             self.article_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -51,11 +51,12 @@ def test_escape_in_search_clears_it_and_returns_to_the_text(app_window, qtbot) -
     _activate(qtbot, win)
     qtbot.keyClick(win, Qt.Key.Key_F, CTRL)
     qtbot.waitUntil(win.sidebar.search.hasFocus)
-    qtbot.keyClicks(win.sidebar.search, "Paczkowski")
-    qtbot.waitUntil(lambda: win.sidebar.list.count() == 1)
+    qtbot.keyClicks(win.sidebar.search, "qwertyuiop")  # nothing matches: nothing selected
+    qtbot.waitUntil(lambda: win.sidebar.list.count() == 0)
     qtbot.keyClick(win.sidebar.search, Qt.Key.Key_Escape)
     assert win.sidebar.search.text() == ""
     assert win.sidebar.list.count() == 2
+    assert win.sidebar.current_id() == win.article.id  # the open article stays selected
     qtbot.waitUntil(win.view.hasFocus)
 
 
