@@ -82,7 +82,7 @@ class LibraryPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the list from the library, keeping the current article selected."""
-        current = self.current_id() or self.chosen
+        current = self.chosen or self.current_id()
         query = self.search.text().strip()
         rows = self.library.search(query) if query else self.library.articles()
         self._rows = sort_rows(rows, self.current_order(), self.recent)
@@ -96,6 +96,8 @@ class LibraryPanel(QWidget):
             self.list.addItem(item)
             if row["id"] == current:
                 self.list.setCurrentItem(item)
+        if current not in self.ids():
+            self.list.setCurrentRow(-1)  # no stand-in: the open article is just not listed
         self._silent = False
         if query:
             self.empty.setText(f"No article matches “{query}”. Esc clears the search.")
@@ -152,7 +154,6 @@ class LibraryPanel(QWidget):
             self.list.setCurrentRow(max(0, min(count - 1, row + delta if row >= 0 else 0)))
 
     def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
         if item is not None and not self._silent:
+            self.chosen = str(item.data(Qt.ItemDataRole.UserRole))
             self.article_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
