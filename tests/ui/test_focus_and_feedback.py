@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -107,3 +108,26 @@ def test_zoom_stops_at_readable_sizes(window, qtbot) -> None:
 def test_stored_zoom_outside_the_limits_is_clamped(prefs) -> None:
     prefs.set("zoom", -6)
     assert prefs.get("zoom") == -2
+
+
+@pytest.mark.slow
+def test_ctrl_r_says_what_happened_and_why_not(translating_window, qtbot) -> None:
+    win = translating_window
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        with qtbot.waitSignal(win.sentences_ready, timeout=30000):
+            win.sidebar.select("000_757345bfb182a35d")
+    _activate(qtbot, win)
+    win.view.set_current(-1, scroll=False)
+    qtbot.keyClick(win, Qt.Key.Key_R, CTRL)
+    assert "Click a sentence" in win.statusBar().currentMessage()
+    win.view.set_current(1, scroll=False)
+    with qtbot.waitSignal(win.translation.sentence_translated, timeout=60000):
+        qtbot.keyClick(win, Qt.Key.Key_R, CTRL)
+        assert win.statusBar().currentMessage() == "Retranslating sentence 2…"
+    qtbot.waitUntil(lambda: "retranslated" in win.statusBar().currentMessage())
+    assert win.statusBar().currentMessage().startswith("Sentence 2 retranslated")
+    # a hand-edited sentence keeps its English, and the reader is told so
+    win.translation.edit(1, "My own English.")
+    qtbot.keyClick(win, Qt.Key.Key_R, CTRL)
+    assert "keeps your own English" in win.statusBar().currentMessage()
+    assert win.translation.english[1].text == "My own English."
