@@ -1,4 +1,5 @@
-"""Library commands: ``list`` the articles, ``show`` one, ``import`` files, ``search``."""
+"""Library commands: ``list`` the articles, ``show`` one, ``import`` files, ``search``,
+``remove`` one."""
 
 from __future__ import annotations
 
@@ -78,6 +79,39 @@ def cmd_import(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from reader.removal import remove
+
+    library = open_library(args)
+    matches = [r for r in library.articles()
+               if r["id"] == args.id or r["id"].startswith(args.id)]
+    exact = [r for r in matches if r["id"] == args.id]
+    if exact:
+        matches = exact
+    if len(matches) != 1:
+        what = "no article" if not matches else f"{len(matches)} articles"
+        print(f"error: {what} with the id '{args.id}' (see `list`).", file=sys.stderr)
+        return 2
+    row = matches[0]
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("error: removing needs confirmation; run it in a terminal or add --yes.",
+                  file=sys.stderr)
+            return 2
+        answer = input(f"Remove “{row['title']}” ({row['id']}) with its tidy-up decisions, "
+                       "edits and notes? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+            print("nothing removed")
+            return 1
+    try:
+        removed = remove(library, row["id"])
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"removed {removed.article_id}\t{removed.title}\t({removed.count} rows)")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the library commands to the CLI."""
     p = sub.add_parser("list", help="list the articles: id, date, title, word count")
@@ -91,3 +125,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("search", help="full-text search of the library")
     p.add_argument("words", nargs="+")
     p.set_defaults(func=cmd_search)
+    p = sub.add_parser("remove", help="remove an article and its decisions, edits and notes")
+    p.add_argument("id", help="article id (or a unique prefix)")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_remove)

@@ -25,10 +25,14 @@ def read_bundled(folder: Path = BUNDLED_ARTICLES) -> list[Article]:
 
 
 def ensure_bundled(library: Library, folder: Path = BUNDLED_ARTICLES) -> int:
-    """Add bundled articles the library does not hold yet; returns how many were added."""
+    """Add bundled articles the library does not hold yet (unless the reader removed them);
+    returns how many were added."""
+    from reader.removal import removed_bundled  # a reader's removal is not undone here
+
+    skipped = removed_bundled(library)
     added = 0
     for article in read_bundled(folder):
-        if not library.has_article(article.id):
+        if article.id not in skipped and not library.has_article(article.id):
             library.add_article(article)
             added += 1
     return added

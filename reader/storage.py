@@ -8,10 +8,12 @@ tidy-up decisions, annotations) add their tables as numbered migrations in :data
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -270,3 +272,81 @@ class Library:
         """Store a core setting."""
         with self.transaction():
             self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
+
+
+# --- removing an article (and undoing it) ---------------------------------------------------
+
+
+@dataclass
+class RemovedArticle:
+    """Every row a removal deleted, by table, so the removal can be undone exactly."""
+
+    article_id: str
+    title: str
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        """How many rows were deleted, the article's own row included."""
+        return sum(len(rows) for rows in self.rows.values())
+
+
+def _article_tables(db: sqlite_utils.Database) -> list[str]:
+    # Every table with an article_id column holds one article's rows (decisions, edits,
+    # splits, annotations…), including tables added by later migrations.
+    return [t.name for t in db.tables
+            if "article_id" in t.columns_dict and not t.name.startswith("articles")]
+
+
+def remove_article(library: Library, article_id: str,
+                   sent_texts: Iterable[str] = ()) -> RemovedArticle:
+    """Delete an article and its own rows in one transaction; returns them for undo.
+
+    Cached translations are shared between articles (keyed by sentence text), so an entry
+    goes only if nobody else uses it: its text is one of ``sent_texts`` (what the translator
+    was sent for this article) or occurs in this article's source, and occurs in no other
+    article's source. Raises KeyError if the article is not in the library.
+    """
+    db = library.db
+    texts = sorted(set(sent_texts))
+    try:
+        with library.transaction():
+            found = list(db.query("select * from articles where id = ?", [article_id]))
+            if not found:
+                raise KeyError(article_id)
+            article = found[0]
+            removed = RemovedArticle(article_id, str(article["title"]), {"articles": found})
+            for table in _article_tables(db):
+                rows = list(db.query(f"select * from [{table}] where article_id = ?",
+                                     [article_id]))
+                if rows:
+                    removed.rows[table] = rows
+                    db.execute(f"delete from [{table}] where article_id = ?", [article_id])
+            if db["translations"].exists():
+                cache = list(db.query(
+                    "select * from translations t where length(t.source) > 0 and (t.source "
+                    "in (select value from json_each(:texts)) or instr(:source, t.source) > 0) "
+                    "and not exists (select 1 from articles a where a.id != :id "
+                    "and instr(a.source, t.source) > 0)",
+                    {"texts": json.dumps(texts), "source": article["source"],
+                     "id": article_id}))
+                if cache:
+                    removed.rows["translations"] = cache
+                    db.conn.executemany("delete from translations where key = ?",
+                                        [(row["key"],) for row in cache])
+            db.execute("delete from articles where id = ?", [article_id])
+    except sqlite3.Error as exc:
+        raise StorageError(f"Could not remove the article: {exc}") from exc
+    return removed
+
+
+def restore_article(library: Library, removed: RemovedArticle) -> None:
+    """Put back everything :func:`remove_article` deleted, in one transaction."""
+    try:
+        with library.transaction():
+            for table in ("articles", *[t for t in removed.rows if t != "articles"]):
+                rows = removed.rows.get(table, [])
+                if rows:
+                    library.db.table(table).insert_all(rows, replace=True)
+    except sqlite3.Error as exc:
+        raise StorageError(f"Could not restore the article: {exc}") from exc

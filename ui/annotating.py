@@ -48,6 +48,11 @@ class Annotating(QObject):
         menu.addAction(self.note_action)
         menu.addSeparator()
         window._action(menu, "Show notes", QKeySequence("Ctrl+Shift+N"), self.show_panel)
+        # One undo history for decisions and notes: the tidy-up panel's own Undo gives its
+        # Ctrl+Z to this one (which also takes back tidy-up decisions).
+        aids = getattr(window, "aids", None)
+        if aids is not None:
+            aids.tidy_ups.undo_action.setShortcut(QKeySequence())
         edit = window.edit_menu
         self.undo_action = window._action(edit, "&Undo", QKeySequence.StandardKey.Undo,
                                           self.undo)

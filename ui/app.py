@@ -13,10 +13,11 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.corpus import ensure_bundled
-from reader.paths import data_dir, database_path, models_dir
+from reader.paths import RESOURCES, data_dir, database_path, models_dir
 from reader.storage import Library, StorageError
 from ui.annotating import Annotating
 from ui.exporting import Exporting
@@ -27,6 +28,33 @@ from ui.reading_aids import ReadingAids
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme, theme_named
 from ui.translation_controller import TranslationController
+
+APP_ID = "bilingual-reader"  # desktop file name, WM_CLASS and Wayland app id
+APP_NAME = "Bilingual Reader"
+ICONS = RESOURCES / "icons"
+
+
+def qt_argv(qt_args: Sequence[str]) -> list[str]:
+    """Arguments for QApplication. Its first one names the X11 WM_CLASS instance, which was
+    ``__main__.py`` under ``python -m ui``: desktops then could not match the window to its
+    menu entry and showed no icon."""
+    return [APP_ID, *qt_args]
+
+
+def app_icon() -> QIcon:
+    """The window and taskbar icon (SVG, with a PNG for platforms without the SVG plugin)."""
+    icon = QIcon(str(ICONS / f"{APP_ID}.svg"))
+    icon.addFile(str(ICONS / f"{APP_ID}.png"))
+    return icon
+
+
+def set_identity(app: QApplication) -> None:
+    """Name, organisation, desktop file name and icon, as a desktop menu expects them."""
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
 
 
 def open_library(override: str | None) -> tuple[Library, str]:
@@ -57,7 +85,7 @@ def build_window(library: Library, runner: object, prefs: Preferences,
     window.exports = Exporting(window, runner, prefs)
     window.presenting = Presenting(window)
     if warning:
-        window.messages.show_message(warning, "warning")
+        window.messages.show_message(warning, "warning", sticky=True)
     return window
 
 
@@ -66,7 +94,8 @@ def start_background_loading(window: MainWindow) -> None:
     from reader import nlp
 
     def loaded(_: object) -> None:
-        window.status_text.setText("Ready")
+        if window.parsed is None:  # an open article already shows its counts
+            window.status_text.setText("Ready")
 
     def failed(exc: BaseException) -> None:
         window.status_text.setText("French language model missing")
@@ -85,8 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--screenshot", help="save a screenshot of the window here and quit")
     parser.add_argument("--timing", action="store_true", help="print start-up timings")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
-    app = QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("Bilingual Reader")
+    app = QApplication(qt_argv(qt_args))
+    set_identity(app)
     library, warning = open_library(args.data_dir)
     try:
         ensure_bundled(library)

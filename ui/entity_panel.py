@@ -79,6 +79,13 @@ class EntityPanel(QWidget):
             box.setIcon(swatch(theme.entity(label)))
         self.set_groups(self.groups)
 
+    def set_analysing(self) -> None:
+        """The analysis is running: no list yet, and no claim that there is nothing."""
+        self.groups = []
+        self.list.clear()
+        self.empty.setText("Finding names… (the article is being analysed)")
+        self.empty.show()
+
     def set_groups(self, groups: Sequence[EntityGroup]) -> None:
         """Show groups, most mentioned first."""
         self.groups = sorted(groups, key=lambda g: (-g.count, g.name.lower()))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -39,11 +39,16 @@ from reader.session import (
 )
 from reader.storage import Library, StorageError
 from ui.library_panel import LibraryPanel
+from ui.library_sort import remember_opened
 from ui.message_bar import MessageBar
-from ui.options import Preferences
+from ui.options import OPTIONS, Preferences
+from ui.panel_layout import LIBRARY, SIDE, PanelLayout
 from ui.reading_view import ReadingView
+from ui.removal import ArticleRemoval
+from ui.shortcuts import ShortcutGuard
 from ui.theme import apply_theme, theme_named
 
+FEEDBACK_MS = 8000  # how long a command's status-bar feedback stays
 IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
 
@@ -79,19 +84,23 @@ class MainWindow(QMainWindow):
         self.context_actions: list[Any] = []
         self._generation = 0
         self._rebuild_pending = False
+        self._retranslating: tuple[int, str | None] | None = None
+        self.analysing = False
         self.setWindowTitle("Bilingual Reader")
         self.resize(1280, 820)
         self.theme = theme_named(prefs.get("theme"))
 
-        self.messages = MessageBar(self)
-        self.sidebar = LibraryPanel(library, self)
+        self.messages = MessageBar(self, self.theme)
+        self.sidebar = LibraryPanel(library, self, prefs.get("library_order"))
+        self.sidebar.set_recent(prefs.get("recent_articles"))
+        self.sidebar.refresh()
         self.view = ReadingView(self.theme, self)
-        self.view.set_zoom(prefs.get("zoom"))
+        self.view.set_zoom(prefs.get("zoom"))  # clamped to readable sizes by Preferences
         self.view.english_visible = prefs.get("show_english")
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 2px 4px;")
+        self.title.setObjectName("articleTitle")
         self.english_status = QLabel(self)
         self.english_status.setTextFormat(Qt.TextFormat.PlainText)
         self.english_status.setWordWrap(True)
@@ -101,9 +110,10 @@ class MainWindow(QMainWindow):
         header = QWidget(self)
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(4, 0, 4, 0)
-        header_layout.addWidget(self._column_label("Français"), 1)
+        self.column_labels = [self._column_label("Français"), self._column_label("English")]
+        header_layout.addWidget(self.column_labels[0], 1)
         english_head = QHBoxLayout()
-        english_head.addWidget(self._column_label("English"))
+        english_head.addWidget(self.column_labels[1])
         english_head.addWidget(self.english_status, 1)
         english_head.addWidget(self.english_actions)
         self.english_header = QWidget(self)
@@ -124,8 +134,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_panels)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900, 0])
+        self.panels = PanelLayout(self.splitter, prefs)
         self.setCentralWidget(self.splitter)
 
         self.busy = QProgressBar(self)
@@ -137,16 +146,30 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
 
         self.sidebar.article_chosen.connect(self.open_article)
+        self.sidebar.search_left.connect(self.view.setFocus)
+        self.sidebar.list.itemClicked.connect(lambda _item: self.view.setFocus())
+        self.sidebar.list.itemActivated.connect(lambda _item: self.view.setFocus())
+        self.sidebar.order_changed.connect(lambda order: self.prefs.set("library_order", order))
+        self.shortcut_guard = ShortcutGuard(self)
         self.runner.busy_changed.connect(self._busy_changed)
         self._build_actions()
+        self._style_headings()
         self.set_english_notice("")
         self._restore_geometry()
 
     @staticmethod
     def _column_label(text: str) -> QLabel:
         label = QLabel(text)
-        label.setStyleSheet("font-weight: 600; color: palette(mid); padding: 2px 4px;")
+        label.setObjectName("columnHeading")
         return label
+
+    def _style_headings(self) -> None:
+        """Title and column headings in the theme's colours (checked for contrast)."""
+        c = self.theme.colours
+        self.title.setStyleSheet(f"font-size: 15pt; font-weight: 600; padding: 2px 4px; "
+                                 f"color: {c['heading']};")
+        for label in self.column_labels:
+            label.setStyleSheet(f"font-weight: 600; color: {c['caption']}; padding: 2px 4px;")
 
     # --- actions -------------------------------------------------------------------------
 
@@ -171,19 +194,32 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, "&Import article…",
                                           QKeySequence.StandardKey.Open, self.choose_import)
         self.file_menu = file_menu
+        self.removal = ArticleRemoval(self)
+        self.remove_action = self._action(file_menu, "&Remove article…", None,
+                                          lambda: self.removal.remove())
+        # Delete removes the selected article while the library list has the keyboard.
+        delete = QAction("Remove the selected article", self.sidebar.list)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(lambda: self.removal.remove())
+        self.sidebar.list.addAction(delete)
+        self.sidebar.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        # Spelled out: the standard Quit key is empty on some platforms (offscreen, Windows).
+        self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
         self.edit_menu = bar.addMenu("&Edit")
 
         go = bar.addMenu("&Go")
         self._action(go, "&Search articles", QKeySequence.StandardKey.Find, self.focus_search)
         self._action(go, "&Next article", QKeySequence("Ctrl+PgDown"),
-                     lambda: self.sidebar.step(1))
+                     lambda: self.step_article(1))
         self._action(go, "&Previous article", QKeySequence("Ctrl+PgUp"),
-                     lambda: self.sidebar.step(-1))
-        self._action(go, "Next sentence", QKeySequence("Alt+Down"), self.view.next_sentence)
-        self._action(go, "Previous sentence", QKeySequence("Alt+Up"), self.view.previous_sentence)
+                     lambda: self.step_article(-1))
+        self._action(go, "Next sentence", QKeySequence("Alt+Down"),
+                     lambda: self.step_sentence(1))
+        self._action(go, "Previous sentence", QKeySequence("Alt+Up"),
+                     lambda: self.step_sentence(-1))
         self.go_menu = go
 
         view = bar.addMenu("&View")
@@ -197,6 +233,14 @@ class MainWindow(QMainWindow):
         self.english_action = self._action(view, "Show &English", QKeySequence("Ctrl+E"),
                                            self.set_english_visible, True,
                                            self.view.english_visible)
+        view.addSeparator()
+        self.library_action = self._action(
+            view, "&Library panel", QKeySequence("Ctrl+Shift+L"),
+            lambda shown: self.show_panel(LIBRARY, shown), True, self.panels.shown[LIBRARY])
+        self.side_action = self._action(
+            view, "Reading &aids panel", QKeySequence("Ctrl+Shift+A"),
+            lambda shown: self.show_panel(SIDE, shown), True, self.panels.shown[SIDE])
+        self.panels.shown_changed.connect(self._panel_shown_changed)
         self.view_menu = view
 
     def add_translation_menu(self) -> None:
@@ -207,7 +251,8 @@ class MainWindow(QMainWindow):
         self._action(menu, "Translation &model…", QKeySequence("Ctrl+Shift+M"),
                      lambda: ModelDialog(self.translation, self).exec())
         self._action(menu, "&Retranslate sentence", QKeySequence("Ctrl+R"),
-                     lambda: self.translation.retranslate(self.view.current))
+                     self.retranslate_current)
+        self.translation.sentence_translated.connect(self._retranslated)
 
     # --- articles ------------------------------------------------------------------------
 
@@ -240,6 +285,7 @@ class MainWindow(QMainWindow):
             return
         self._generation += 1
         generation = self._generation
+        self.messages.clear_stale()
         session = ArticleSession(self.library, article)
         self.session = session
         session.subscribe(lambda event: self._session_event(session, event))
@@ -247,6 +293,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — Bilingual Reader")
         self.view.show_session(session)
         self.prefs.set("last_article", article_id)
+        recent = remember_opened(self.prefs.get("recent_articles"), article_id)
+        self.prefs.set("recent_articles", recent)
+        self.sidebar.set_recent(recent)
+        if not self.sidebar.list.hasFocus():  # arrows in the list keep browsing it
+            self.view.setFocus()
         self.article_opened.emit(article_id)
         if session.load_stored_sentences():  # opened before: no spaCy parse needed
             return
@@ -277,8 +328,7 @@ class MainWindow(QMainWindow):
         elif event.kind == ENGLISH and not self._rebuild_pending:
             self.view.refresh_english(event.sentence_ids)
         if event.kind == SENTENCES:
-            self.status_text.setText(
-                f"{len(session.sentences)} sentences · {session.article.word_count} words")
+            self._show_counts()
         self.session_changed.emit(event)
         if event.kind == SENTENCES:
             self.sentences_ready.emit(session.article.id)
@@ -293,6 +343,15 @@ class MainWindow(QMainWindow):
         if self._rebuild_pending:
             self._rebuild_pending = False
             self.view.rebuild()
+
+    def show_no_article(self) -> None:
+        """The library is empty (the last article was removed)."""
+        self._generation += 1
+        self.session = None
+        self.title.setText("")
+        self.setWindowTitle("Bilingual Reader")
+        self.view.show_session(None)
+        self.status_text.setText("The library is empty.")
 
     def _sentences_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ModelMissingError):
@@ -311,29 +370,102 @@ class MainWindow(QMainWindow):
         """Import one file; bad input gives a message and changes nothing."""
         try:
             article = read_article_file(path)
-            self.library.add_article(article)
+            known = self.library.has_article(article.id)
+            if not known:
+                self.library.add_article(article)
         except (ArticleImportError, StorageError) as exc:
             self.messages.show_message(str(exc), "error")
             return None
-        note = " ".join(article.notes)
-        self.messages.show_message(
-            f"Imported “{article.title}” ({article.word_count} words). {note}".strip(), "info"
-        )
         self.sidebar.refresh()
         self.sidebar.select(article.id, emit=False)
-        self.open_article(article.id)
+        self.open_article(article.id)  # clears the previous article's message first
+        if known:
+            self.messages.show_message(f"“{article.title}” is already in the library; "
+                                       "nothing was added.", "info")
+        else:
+            note = " ".join(article.notes)
+            self.messages.show_message(
+                f"Imported “{article.title}” ({article.word_count} words). {note}".strip(),
+                "info")
         return article.id
 
     # --- view ----------------------------------------------------------------------------
 
+    def feedback(self, text: str) -> None:
+        """Say in the status bar what a command did (or why it did nothing)."""
+        self.statusBar().showMessage(text, FEEDBACK_MS)
+
     def focus_search(self) -> None:
         self.sidebar.search.setFocus()
         self.sidebar.search.selectAll()
+        self.feedback("Type to search the library; Esc clears the search and returns to "
+                      "the text.")
+
+    def step_article(self, delta: int) -> None:
+        """Open the next (+1) or previous (-1) article of the library list."""
+        count = self.sidebar.list.count()
+        row = self.sidebar.list.currentRow()
+        if count == 0:
+            self.feedback("The list has no articles.")
+        elif (delta > 0 and row >= count - 1) or (delta < 0 and row == 0):
+            self.feedback("This is the " + ("last" if delta > 0 else "first")
+                          + " article in the list.")
+        else:
+            self.sidebar.step(delta)
+            self.feedback(f"Article {self.sidebar.list.currentRow() + 1} of {count}.")
+
+    def step_sentence(self, delta: int) -> None:
+        """Make the next (+1) or previous (-1) sentence current in both columns."""
+        total = len(self.view.sentences)
+        if total == 0:
+            self.feedback("The sentences are not known yet; try again in a moment.")
+            return
+        before = self.view.current
+        if delta > 0:
+            self.view.next_sentence()
+        else:
+            self.view.previous_sentence()
+        if self.view.current == before:
+            self.feedback("This is the " + ("last" if delta > 0 else "first") + " sentence.")
+        else:
+            self.feedback(f"Sentence {self.view.current + 1} of {total}.")
+
+    def retranslate_current(self) -> None:
+        """Translate the current sentence again, saying what happened or why not."""
+        translation, sentence = self.translation, self.view.current
+        if translation is None or translation.model is None:
+            self.feedback("No translation model is installed (Translation ▸ Translation "
+                          "model…).")
+        elif not 0 <= sentence < len(self.view.sentences):
+            self.feedback("Click a sentence (or press Alt+Down) first, then Ctrl+R.")
+        elif getattr(translation.english.get(sentence), "edited", False):
+            self.feedback(f"Sentence {sentence + 1} keeps your own English (✎): the "
+                          "translator does not replace it. Right-click ▸ Edit English… "
+                          "to change it.")
+        else:
+            previous = translation.english.get(sentence)
+            self._retranslating = (sentence, None if previous is None else previous.text)
+            self.feedback(f"Retranslating sentence {sentence + 1}…")
+            translation.retranslate(sentence)
+
+    def _retranslated(self, sentence: int) -> None:
+        pending = self._retranslating
+        if pending is None or pending[0] != sentence:
+            return
+        self._retranslating = None
+        now = self.translation.english.get(sentence)
+        same = now is not None and now.text == pending[1]
+        self.feedback(f"Sentence {sentence + 1} retranslated"
+                      + (": the model gives the same English." if same else "."))
 
     def zoom(self, delta: int | None) -> None:
-        steps = 0 if delta is None else self.view.zoom + delta
+        low, high = OPTIONS["zoom"].limits or (0, 0)
+        steps = 0 if delta is None else max(low, min(high, self.view.zoom + delta))
         self.view.set_zoom(steps)
         self.prefs.set("zoom", self.view.zoom)
+        size = self.view.document().defaultFont().pointSize()
+        limit = {low: " (the smallest readable size)", high: " (the largest size)"}
+        self.feedback(f"Text size {size} pt{limit.get(self.view.zoom, '') if delta else ''}.")
 
     def set_dark(self, dark: bool) -> None:
         self.theme = theme_named("dark" if dark else "light")
@@ -342,13 +474,18 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.theme)
         self.view.set_theme(self.theme)
+        self._style_headings()
+        self.messages.set_theme(self.theme)
         self.theme_changed.emit(self.theme)
+        self.feedback("Dark theme." if dark else "Light theme.")
 
     def set_english_visible(self, visible: bool) -> None:
         self.prefs.set("show_english", visible)
         self.english_header.setVisible(visible)
         self.view.set_english_visible(visible)
         self.english_visibility_changed.emit(visible)
+        self.feedback("English column shown." if visible
+                      else "English column hidden (Ctrl+E shows it again).")
 
     def set_english_notice(self, text: str) -> None:
         """The English column's status line (model state, progress)."""
@@ -358,9 +495,40 @@ class MainWindow(QMainWindow):
         """Dock a panel (entities, quotes, tidy-ups) on the right."""
         self.side_panels.addWidget(widget)
         self.side_panels.show()
-        sizes = self.splitter.sizes()
-        if sizes[2] == 0:
-            self.splitter.setSizes([240, max(600, sizes[1] - 320), 320])
+        self.panels.fit()
+
+    def show_panel(self, panel: int, shown: bool) -> None:
+        """Show or hide the library or the reading-aid panels (View menu)."""
+        self.panels.set_shown(panel, shown)
+        name = "Library panel" if panel == LIBRARY else "Reading-aid panels"
+        if shown and not self.panels.visible(panel):
+            self.feedback(f"{name} shown when the window is wide enough for it and the "
+                          "text.")
+        else:
+            self.feedback(f"{name} {'shown' if shown else 'hidden'}.")
+
+    def _panel_shown_changed(self, panel: int, shown: bool) -> None:
+        action = self.library_action if panel == LIBRARY else self.side_action
+        if action.isChecked() != shown:
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.panels.fit()  # the reading columns come first when the window narrows
+
+    def set_analysing(self, running: bool) -> None:
+        """The reading aids are (or are no longer) being computed for the open article."""
+        self.analysing = running
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        if self.parsed is None:
+            return
+        self.status_text.setText(
+            f"{len(self.parsed.sentences)} sentences · {self.parsed.article.word_count} words"
+            + (" · analysing…" if self.analysing else ""))
 
     def _busy_changed(self, running: int) -> None:
         self.busy.setVisible(running > 0)

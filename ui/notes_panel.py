@@ -8,6 +8,7 @@ a row jumps to it; Edit and Delete act on the selected row.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations import COLOURS, Annotation
+from reader.storage import StorageError
 from ui.note_dialog import colour_icon
 
 
@@ -100,6 +102,13 @@ class NotesPanel(QWidget):
         return sorted({t for a in annotations for t in a.tags}, key=str.lower)
 
     def _matching(self) -> list[Annotation]:
+        try:
+            return self._query()
+        except (sqlite3.Error, StorageError) as exc:
+            self.empty.setText(f"Notes cannot be read: {exc}")
+            return []
+
+    def _query(self) -> list[Annotation]:
         session = self.session
         query = self.search.text().strip()
         if self.everywhere.isChecked() and session is not None:
@@ -116,6 +125,7 @@ class NotesPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the list (after any change)."""
+        self._debounce.stop()  # a pending search refresh is this one
         current = self.current_id()
         session = self.session
         all_tags = self._tags_of(session.annotations) if session is not None else []

@@ -16,31 +16,42 @@ from PySide6.QtCore import QSettings
 
 @dataclass(frozen=True)
 class Option:
-    """One preference: key, Python type, default and what it does."""
+    """One preference: key, Python type, default, what it does and, for numbers, limits."""
 
     key: str
     type: type
     default: Any
     doc: str
+    limits: tuple[int, int] | None = None
 
 
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
         Option("theme", str, "light", "Colour theme: light or dark."),
-        Option("zoom", int, 0, "Text size steps above (or below) the default size."),
+        # 12 pt text at zoom 0: below 10 pt (-2) the text gets hard to read on a projector
+        # or a small laptop screen, so the smallest size stops there.
+        Option("zoom", int, 0, "Text size steps above (or below) the default size.", (-2, 12)),
         Option("show_english", bool, True, "Show the English column."),
         Option("show_tidyups_inline", bool, True, "Show tidy-ups inline, original struck out."),
         Option("hidden_entity_types", list, [], "Entity types whose highlight is off."),
         Option("last_article", str, "", "Article open when the app was last closed."),
+        Option("recent_articles", list, [], "Article ids, most recently opened first."),
+        Option("library_order", str, "date", "Order of the library: date, title, words, recent."),
         Option("geometry", bytes, b"", "Main window geometry."),
-        Option("splitter", bytes, b"", "Sizes of the sidebar and reading panes."),
         Option("export_layers", list, ["entities", "highlights", "notes", "tidyups"],
                "Layers drawn in an exported PDF."),
         Option("export_paper", str, "a4", "Paper size of exported PDFs: a4 or letter."),
         Option("export_english_hidden", bool, False,
                "Export the French only (a class handout with the English hidden)."),
         Option("export_folder", str, "", "Folder of the last export."),
+        Option("library_width", int, 240, "Preferred width of the library panel, px.",
+               (120, 1200)),
+        Option("side_width", int, 340, "Preferred width of the reading-aid panels, px.",
+               (160, 1200)),
+        Option("show_library", bool, True, "Show the library panel (when there is room)."),
+        Option("show_side_panels", bool, True,
+               "Show the reading-aid panels (when there is room)."),
     )
 }
 
@@ -66,7 +77,10 @@ class Preferences:
             if option.type is bytes:
                 return bytes(value) if isinstance(value, (bytes, bytearray, memoryview)) \
                     else option.default
-            return option.type(value)
+            typed = option.type(value)
+            if option.limits is not None:
+                typed = max(option.limits[0], min(option.limits[1], typed))
+            return typed
         except (TypeError, ValueError):
             return option.default
 

@@ -100,6 +100,11 @@ class QuotePanel(QTabWidget):
         self.setTabText(0, f"Quotes ({self.quote_list.count()})")
         self.setTabText(1, f"Sources ({len(self.sources)})")
 
+    def set_analysing(self) -> None:
+        """The analysis is running: empty lists that do not claim nobody is quoted."""
+        self.set_content([], [], lambda q: "")
+        self.summary.setText("Finding quotes… (the article is being analysed)")
+
     def set_show_english(self, visible: bool) -> None:
         """Show or hide the English of each quote (hidden while the class works in French)."""
         self.show_english = visible

@@ -69,6 +69,9 @@ class ReadingAids(QObject):
                        lambda: self.step_tidy_up(1))
         window._action(window.go_menu, "Previous tidy-up", QKeySequence("Shift+F8"),
                        lambda: self.step_tidy_up(-1))
+        review_menu = window.menuBar().addMenu("&Review")
+        review_menu.addActions(self.tidy_ups.commands)  # shortcuts work with the panel hidden
+        self.tidy_ups.message.connect(window.feedback)
 
     @property
     def analysis(self) -> Analysis | None:
@@ -86,6 +89,8 @@ class ReadingAids(QObject):
         self._generation += 1
         self.entities.set_groups([])
         self.quotes.set_content([], [], lambda q: "")
+        self.entities.set_analysing()  # the analysis follows the sentences
+        self.quotes.set_analysing()
         self.tidy_ups.set_review(None, [])
 
     def _session_event(self, event: Any) -> None:
@@ -112,10 +117,12 @@ class ReadingAids(QObject):
             if generation == self._generation and session is self.window.session:
                 session.set_analysis(analysis)
 
+        self.window.set_analysing(True)
         self.runner.submit("analysis", lambda task: session.compute_analysis(glossary),
                            done=done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        self.window.set_analysing(False)
         self.window.messages.show_message(f"The reading aids could not be computed: {exc}",
                                           "error")
 
@@ -123,6 +130,7 @@ class ReadingAids(QObject):
         session = self.window.session
         if session is None or session.analysis is None:
             return
+        self.window.set_analysing(False)
         analysis = session.analysis
         self.entities.set_groups(analysis.groups)
         self.tidy_ups.set_review(SessionDecisions(session), analysis.tidy_ups)
@@ -146,6 +154,8 @@ class ReadingAids(QObject):
     def step_tidy_up(self, step: int) -> None:
         """Select the next (or previous) suggestion in text order and show it in the text."""
         if self.analysis is None or not self.analysis.tidy_ups:
+            self.window.feedback("This article has no tidy-ups." if self.analysis is not None
+                                 else "The article is still being analysed.")
             return
         ordered = sorted(self.analysis.tidy_ups, key=lambda t: (t.start, t.end))
         keys = [t.key for t in ordered]
@@ -155,6 +165,8 @@ class ReadingAids(QObject):
         self.tabs.setCurrentWidget(self.tidy_ups)
         self.tidy_ups.select(chosen.key)
         self.window.view.reveal_source(chosen.start, chosen.end)
+        self.window.feedback(f"Tidy-up {ordered.index(chosen) + 1} of {len(ordered)}: "
+                             f"{self.tidy_ups.reason.text().splitlines()[0]}")
 
     def add_glossary_entry(self, name: str, literal: str) -> None:
         """Teach the literal-name detector a new rendering, then analyse again."""
@@ -174,10 +186,8 @@ class ReadingAids(QObject):
                            lambda: self._ask_glossary(selected))
 
     def _ask_glossary(self, literal: str) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ui.glossary_dialog import ask_glossary_name
 
-        name, ok = QInputDialog.getText(
-            self.window, "Add glossary entry",
-            f"Which proper name does “{literal}” stand for?")
-        if ok and name.strip():
-            self.add_glossary_entry(name.strip(), literal)
+        name = ask_glossary_name(self.window, literal)
+        if name:
+            self.add_glossary_entry(name, literal)

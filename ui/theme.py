@@ -53,4 +53,65 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     pal.setColor(QPalette.ColorRole.PlaceholderText, c("muted"))
     pal.setColor(QPalette.ColorRole.ToolTipBase, c("base"))
     pal.setColor(QPalette.ColorRole.ToolTipText, c("text"))
+    pal.setColor(QPalette.ColorRole.Mid, c("caption"))
     app.setPalette(pal)
+    # A widget with a style sheet keeps the palette it was polished with; polishing it again
+    # makes it follow a switch while the app runs (the article title, panel headings).
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
+# Every pair of colours the app draws text with: (text colour, background, where). The
+# contrast test checks each against WCAG AA (4.5:1 for text) in both themes, so a new colour
+# that is hard to read fails the suite rather than a reader's eyes.
+TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("text", "window", "labels and panel text"),
+    ("text", "base", "article text, lists, search box"),
+    ("heading", "window", "article title"),
+    ("heading", "base", "headings in the article"),
+    ("caption", "window", "column headings (Français / English)"),
+    ("caption", "base", "photo captions"),
+    ("muted", "base", "dateline, placeholders, untranslated sentences"),
+    ("muted", "window", "hints"),
+    ("tidy_original", "base", "struck-out original of a tidy-up"),
+    ("tidy_replacement", "base", "proposed correction"),
+    ("calque", "base", "flagged word-for-word idiom"),
+    ("text", "hover", "sentence under the mouse"),
+    ("text", "focus", "current sentence"),
+    ("text", "user_highlight", "reader's highlight"),
+    ("highlight_text", "highlight", "selected text and list rows"),
+    ("text", "button", "buttons"),
+    ("message_text", "message_info", "message bar: notice"),
+    ("message_text", "message_warning", "message bar: warning"),
+    ("message_text", "message_error", "message bar: error"),
+)
+AA_TEXT = 4.5
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of a ``#rrggbb`` colour."""
+    value = colour.lstrip("#")
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours, from 1 to 21."""
+    hi, lo = sorted((relative_luminance(foreground), relative_luminance(background)),
+                    reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def text_pairs(theme: Theme) -> list[tuple[str, str, str, float]]:
+    """(text colour, background, where, ratio) for every pair of the theme, entity
+    backgrounds included."""
+    c = theme.colours
+    pairs = [(c[fg], c[bg], where, contrast_ratio(c[fg], c[bg]))
+             for fg, bg, where in TEXT_PAIRS]
+    for label, background in c["entities"].items():
+        pairs.append((c["text"], background, f"{label} highlight",
+                      contrast_ratio(c["text"], background)))
+    return pairs

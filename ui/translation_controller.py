@@ -328,7 +328,6 @@ class TranslationController(QObject):
         from reader.translation.service import ArticleTranslator
 
         article_id, model = session.article.id, self.model
-        say(f"Retranslating sentence {sentence_id + 1}…", "info")
 
         def job(task: Any) -> Any:
             library = self._worker_library()
@@ -340,12 +339,9 @@ class TranslationController(QObject):
                     library.close()
 
         def done(translation: Any) -> None:
-            if session is self.window.session:
-                changed = session.english_of(sentence_id) != translation
+            if session is self.window.session:  # the window says what happened
                 self._show(translation)
                 self._flush()
-                say(f"Sentence {sentence_id + 1} retranslated"
-                    + ("." if changed else "; the model gave the same English."), "info")
 
         self.runner.submit("retranslate", job, failed=self._failed, done=done)
 

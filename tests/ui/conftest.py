@@ -96,3 +96,18 @@ def make_controller(qtbot, win, runner, library, models, pair=("fr", "en")):
     controller = TranslationController(win, runner, library, models_dir=models, pair=pair)
     qtbot.waitUntil(lambda: not controller.checking, timeout=30000)
     return controller
+
+
+@pytest.fixture
+def app_window(qtbot, library, prefs, nlp, runner, tmp_path: Path):
+    """The window exactly as the app builds it (translation menu, reading aids), with no
+    translation model installed, and the first seed analysed."""
+    from ui.app import build_window
+
+    win = build_window(library, runner, prefs, data_override=str(tmp_path / "data"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: not win.translation.checking, timeout=30000)
+    with qtbot.waitSignal(win.aids.analysis_ready, timeout=30000):
+        win.open_first_article()
+    return win

@@ -48,7 +48,7 @@ def test_export_from_the_dialog_remembers_the_choices(app_window, qtbot, tmp_pat
     qtbot.keySequence(win, "Ctrl+Shift+E")
     qtbot.waitUntil(lambda: "Exported" in win.messages.text(), timeout=60000)
     assert target.is_file() and not list(target.parent.glob("*.tmp*"))
-    assert win.messages.action.text() == "Open the PDF"
+    assert win.messages.action_button.text() == "Open the PDF"
     text = _text(target)
     assert "Silicon Valley" in text and "Où ?" in text
     assert prefs.get("export_paper") == "letter" and prefs.get("export_english_hidden")
