@@ -1,0 +1,209 @@
+"""Who speaks in an article, and on whose word it relies: plain data for the voices chart.
+
+From an analysed :class:`reader.session.ArticleSession`:
+
+- :class:`Voice`: one quoted speaker with how many quotes and how many words it gets, and its
+  kind: ``person`` (a named person), ``organisation``, ``anonymous`` (``un utilisateur``,
+  ``la foule``, ``des sources``, an account known only by its @handle, or a quote nobody is
+  named for) or ``document`` (``un e-mail de X``, ``un article de Parler``: a text quoted,
+  not a person). Quotation marks around a mere expression (scare quotes) are not voices.
+- :class:`Reliance`: what the article relies on that is not a quote (``selon le Washington
+  Post``, ``selon plusieurs plaintes en ligne``): ``outlet``, ``person``, ``document`` or
+  ``anonymous``, with how often it is cited.
+
+The kind comes from the entity labels of the analysis inside the speaker's words, and the
+head noun of the phrase (word lists in ``resources/analysis_cues.json``). Names are shown
+after the accepted tidy-ups (``Buzzfeed`` → ``BuzzFeed``) and one entity's mentions count as
+one speaker (``Matze`` is ``John Matze``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.analysis.lexicon import Lexicon, load_lexicon
+from reader.analysis.model import Entity
+from reader.article import WORD
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reader.session import ArticleSession
+
+KINDS = ("person", "organisation", "anonymous", "document")
+RELIANCE_KINDS = ("outlet", "person", "document", "anonymous")
+KIND_NAMES = {"person": "Named people", "organisation": "Organisations",
+              "anonymous": "Anonymous", "document": "Documents", "outlet": "Other outlets"}
+UNATTRIBUTED = "(nobody named)"
+DETERMINER = re.compile(
+    r"^(?:(?:un|une|le|la|les|l’|l'|des|du|de|d’|d'|ce|cette|ces|plusieurs|certains|"
+    r"certaines|autre|autres|même|mêmes|son|sa|ses|leur|leurs|nombreux|nombreuses)\s*)+",
+    re.IGNORECASE)
+ANONYMOUS_NOUNS = frozenset({"source", "sources", "proche", "proches", "quelqu’un",
+                             "quelqu'un", "on"})
+COLLECTIVE_NOUNS = frozenset({"équipe", "groupe", "porte-parole", "direction", "service",
+                              "syndicat", "association", "ong", "ministère", "gouvernement",
+                              "entreprise", "société", "compagnie", "conseil", "bureau"})
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One quoted speaker: ``quotes`` quotations totalling ``words`` words."""
+
+    name: str
+    kind: str
+    quotes: int
+    words: int
+    written: tuple[str, ...] = ()  # the speaker as the article names it, each way
+    quote_starts: tuple[int, ...] = ()  # source offsets of the quotes
+
+
+@dataclass(frozen=True)
+class Reliance:
+    """Something the article relies on that is not a quote, cited ``citations`` times."""
+
+    name: str
+    kind: str
+    citations: int
+    cues: tuple[str, ...] = ()
+
+
+@dataclass
+class Voices:
+    """The voices and reliances of one article."""
+
+    article_id: str
+    voices: list[Voice] = field(default_factory=list)
+    reliances: list[Reliance] = field(default_factory=list)
+    terms: int = 0  # expressions in quotation marks with nobody quoted
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        """Per kind: speakers, quotes and words (every kind present, zeros included)."""
+        out = {k: {"speakers": 0, "quotes": 0, "words": 0} for k in KINDS}
+        for v in self.voices:
+            out[v.kind]["speakers"] += 1
+            out[v.kind]["quotes"] += v.quotes
+            out[v.kind]["words"] += v.words
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (schema in ``docs/classroom.md``)."""
+        return {
+            "article": self.article_id,
+            "voices": [{"name": v.name, "kind": v.kind, "quotes": v.quotes, "words": v.words,
+                        "written": list(v.written)} for v in self.voices],
+            "totals": self.totals(),
+            "relies_on": [{"name": r.name, "kind": r.kind, "citations": r.citations,
+                           "cues": list(r.cues)} for r in self.reliances],
+            "terms": self.terms,
+        }
+
+
+def word_count(text: str) -> int:
+    """Words in a quotation (punctuation and quotation marks not counted)."""
+    return len(WORD.findall(text))
+
+
+def tidied(session: ArticleSession, start: int, end: int) -> str:
+    """The source range as the working text has it (accepted tidy-ups applied)."""
+    text = session.offset_map.working_slice(start, end).strip()
+    return re.sub(r"\s+", " ", text) or session.article.source[start:end].strip()
+
+
+def entity_name(session: ArticleSession, entity: Entity) -> str:
+    """The name of an entity's group after tidy-ups (a misspelt mention gives way)."""
+    analysis = session.analysis
+    group = analysis.group(entity.group) if analysis is not None else None
+    if group is None:
+        return tidied(session, entity.start, entity.end)
+    named = [m for m in group.mentions if m.text == group.name] or list(group.mentions)
+    return tidied(session, named[0].start, named[0].end)
+
+
+def head_noun(phrase: str) -> str:
+    """The first word of a noun phrase after its determiners, casefolded."""
+    rest = DETERMINER.sub("", phrase.strip())
+    words = WORD.findall(rest)
+    return words[0].casefold() if words else ""
+
+
+def _entities_in(session: ArticleSession, span: tuple[int, int] | None) -> list[Entity]:
+    if span is None or session.analysis is None:
+        return []
+    return session.analysis.entities_in(span[0], span[1])
+
+
+def classify_speaker(session: ArticleSession, phrase: str, span: tuple[int, int] | None,
+                     lexicon: Lexicon) -> tuple[str, str]:
+    """``(name, kind)`` of a quote's speaker (see the module docstring)."""
+    if not phrase.strip():
+        return UNATTRIBUTED, "anonymous"
+    inside = _entities_in(session, span)
+    people = [e for e in inside if e.label == "PER"]
+    bodies = [e for e in inside if e.label in ("ORG", "MISC")]
+    head = head_noun(phrase)
+    written = tidied(session, *span) if span else phrase.strip()
+    if head in ANONYMOUS_NOUNS:
+        return written, "anonymous"
+    if head in lexicon.words("document_nouns") and not people:
+        return written, "document"
+    if people:
+        return entity_name(session, people[-1]), "person"
+    if bodies and (head in COLLECTIVE_NOUNS or head not in lexicon.words("person_nouns")):
+        return entity_name(session, bodies[-1]), "organisation"
+    return written, "anonymous"
+
+
+def classify_reliance(session: ArticleSession, start: int, end: int, name: str,
+                      lexicon: Lexicon) -> tuple[str, str]:
+    """``(name, kind)`` of a cited source."""
+    inside = _entities_in(session, (start, end))
+    head = head_noun(name)
+    if head in ANONYMOUS_NOUNS:
+        return tidied(session, start, end), "anonymous"
+    if inside:
+        entity = inside[0]
+        return entity_name(session, entity), "person" if entity.label == "PER" else "outlet"
+    if head in lexicon.words("person_nouns"):
+        return tidied(session, start, end), "anonymous"
+    return tidied(session, start, end), "document"
+
+
+def voices_of(session: ArticleSession, lexicon: Lexicon | None = None) -> Voices:
+    """The voices and reliances of an analysed session."""
+    analysis = session.analysis
+    if analysis is None:
+        raise RuntimeError("the analysis is not ready")
+    lexicon = lexicon or load_lexicon()
+    found = Voices(session.article.id)
+    speakers: dict[tuple[str, str], dict[str, Any]] = {}
+    for quote in analysis.quotes:
+        if quote.kind == "term":
+            found.terms += 1
+            continue
+        name, kind = classify_speaker(session, quote.speaker, quote.speaker_span, lexicon)
+        key = (name.casefold(), kind)
+        entry = speakers.setdefault(key, {"name": name, "kind": kind, "quotes": 0,
+                                          "words": 0, "written": [], "starts": []})
+        entry["quotes"] += 1
+        entry["words"] += word_count(tidied(session, quote.start, quote.end))
+        written = quote.speaker.strip() or UNATTRIBUTED
+        if written not in entry["written"]:
+            entry["written"].append(written)
+        entry["starts"].append(quote.start)
+    found.voices = sorted(
+        (Voice(e["name"], e["kind"], e["quotes"], e["words"], tuple(e["written"]),
+               tuple(e["starts"])) for e in speakers.values()),
+        key=lambda v: (-v.words, -v.quotes, v.name.casefold()))
+    cited: dict[tuple[str, str], list[str]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for source in analysis.sources:
+        name, kind = classify_reliance(session, source.start, source.end, source.name, lexicon)
+        key = (name.casefold(), kind)
+        names.setdefault(key, name)
+        cited.setdefault(key, []).append(source.cue)
+    found.reliances = sorted(
+        (Reliance(names[k], k[1], len(cues), tuple(dict.fromkeys(cues)))
+         for k, cues in cited.items()),
+        key=lambda r: (-r.citations, r.name.casefold()))
+    return found
