@@ -22,28 +22,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from rapidfuzz import fuzz
-
-from reader.figures import DateMention, Figure, dates_of, figures_of, fold
+from reader.figures import DateMention, Figure, dates_of, figures_of
+from reader.names import NamedEntity, fold, name_match
 from reader.voices import Reliance, Voice, entity_name, tidied, voices_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.session import ArticleSession
 
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
-FUZZY_MIN = 88  # rapidfuzz ratio for two spellings of one name (Amazone/Amazon: 92)
-FUZZY_MIN_LENGTH = 5  # shorter names must match exactly (CNN/NBC)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class NamedEntity:
-    """One entity of an article: its name after tidy-ups, label, mentions, and spellings."""
-
-    name: str
-    label: str
-    count: int
-    spellings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -112,35 +99,6 @@ def _section(section: Section[Any], item: Any) -> dict[str, Any]:
                      for p in section.both],
             "only_left": [item(x) for x in section.only_left],
             "only_right": [item(x) for x in section.only_right]}
-
-
-# --- matching names ---------------------------------------------------------------------------
-
-def _compatible(a: str, b: str) -> bool:
-    return a == b or {a, b} <= {"ORG", "MISC"}
-
-
-def name_match(left: NamedEntity, right: NamedEntity) -> tuple[int, str] | None:
-    """``(score, how)`` when two entities are one, else None (higher scores pair first)."""
-    lf = {fold(s) for s in (left.name, *left.spellings)}
-    rf = {fold(s) for s in (right.name, *right.spellings)}
-    if fold(left.name) == fold(right.name):
-        return 100, "same name"
-    if lf & rf:
-        return 98, "same name, another spelling"
-    if not _compatible(left.label, right.label):
-        return None
-    a, b = sorted((fold(left.name), fold(right.name)), key=len)
-    aw, bw = a.split(), b.split()
-    if left.label == "PER" and aw[-1] == bw[-1] and (len(aw) == 1 or aw[0] == bw[0]):
-        return 96, "same surname"
-    if len(aw) >= 2 and bw[-len(aw):] == aw:
-        return 94, "shorter form"
-    best = max((fuzz.ratio(x, y) for x in lf for y in rf
-                if min(len(x), len(y)) >= FUZZY_MIN_LENGTH and x[:1] == y[:1]), default=0.0)
-    if best >= FUZZY_MIN:
-        return int(best) - 10, f"near spelling ({best:.0f}%)"
-    return None
 
 
 def pair_up(left: list[T], right: list[T],

@@ -16,9 +16,10 @@ Text removed by an accepted tidy-up (tweet residue, a date header) gives nothing
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from reader.names import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.session import ArticleSession
@@ -78,13 +79,6 @@ class Figure:
         """What two articles' figures are matched on: value and unit."""
         noun = self.unit.split()[-1] if self.unit else ""
         return f"{self.value:g} {fold(noun)}"
-
-
-def fold(text: str) -> str:
-    """Casefolded, without accents, spaces collapsed, ’ as '."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def date_key(text: str) -> str:

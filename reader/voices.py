@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from reader.analysis.lexicon import Lexicon, load_lexicon
 from reader.analysis.model import Entity
 from reader.article import WORD
+from reader.names import NamedEntity, name_match
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.session import ArticleSession
@@ -41,9 +42,15 @@ DETERMINER = re.compile(
     re.IGNORECASE)
 ANONYMOUS_NOUNS = frozenset({"source", "sources", "proche", "proches", "quelqu’un",
                              "quelqu'un", "on"})
-COLLECTIVE_NOUNS = frozenset({"équipe", "groupe", "porte-parole", "direction", "service",
-                              "syndicat", "association", "ong", "ministère", "gouvernement",
-                              "entreprise", "société", "compagnie", "conseil", "bureau"})
+# Bodies that speak as one: "le ministère de l’Industrie a indiqué" is an organisation even
+# when no entity is recognised in it.
+INSTITUTION_NOUNS = frozenset({
+    "équipe", "groupe", "direction", "service", "syndicat", "syndicats", "association", "ong",
+    "ministère", "gouvernement", "entreprise", "société", "compagnie", "conseil", "bureau",
+    "commission", "cour", "tribunal", "parquet", "préfecture", "mairie", "agence", "autorité",
+    "police", "gendarmerie", "armée", "parti", "fédération", "comité", "collectif"})
+# A person who speaks for a body: "un porte-parole du ministère" is the ministry's voice.
+SPOKESPERSON = re.compile(r"^(?:porte-parole|représentante?s?|communiqué)$")
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,8 @@ def classify_speaker(session: ArticleSession, phrase: str, span: tuple[int, int]
         return UNATTRIBUTED, "anonymous"
     inside = _entities_in(session, span)
     people = [e for e in inside if e.label == "PER"]
-    bodies = [e for e in inside if e.label in ("ORG", "MISC")]
+    # A place that speaks is a body (a mislabelled organisation, or "Washington a dit").
+    bodies = [e for e in inside if e.label in ("ORG", "MISC", "LOC")]
     head = head_noun(phrase)
     written = tidied(session, *span) if span else phrase.strip()
     if head in ANONYMOUS_NOUNS:
@@ -149,8 +157,14 @@ def classify_speaker(session: ArticleSession, phrase: str, span: tuple[int, int]
         return written, "document"
     if people:
         return entity_name(session, people[-1]), "person"
-    if bodies and (head in COLLECTIVE_NOUNS or head not in lexicon.words("person_nouns")):
+    if bodies and (head in INSTITUTION_NOUNS or SPOKESPERSON.match(head)
+                   or head not in lexicon.words("person_nouns")):
         return entity_name(session, bodies[-1]), "organisation"
+    if head in INSTITUTION_NOUNS:
+        return written, "organisation"
+    if SPOKESPERSON.match(head) and any(w.casefold() in INSTITUTION_NOUNS
+                                        for w in WORD.findall(phrase)[1:]):
+        return written, "organisation"
     return written, "anonymous"
 
 
@@ -161,12 +175,34 @@ def classify_reliance(session: ArticleSession, start: int, end: int, name: str,
     head = head_noun(name)
     if head in ANONYMOUS_NOUNS:
         return tidied(session, start, end), "anonymous"
+    if head in lexicon.words("document_nouns"):
+        return tidied(session, start, end), "document"
     if inside:
         entity = inside[0]
         return entity_name(session, entity), "person" if entity.label == "PER" else "outlet"
     if head in lexicon.words("person_nouns"):
         return tidied(session, start, end), "anonymous"
     return tidied(session, start, end), "document"
+
+
+def _merge_named(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One speaker written two ways is one voice (``Benhadou`` / ``Benhaddou``)."""
+    merged: list[dict[str, Any]] = []
+    for entry in sorted(entries, key=lambda e: -e["quotes"]):
+        label = {"person": "PER", "organisation": "ORG"}.get(entry["kind"])
+        same = None
+        if label is not None:
+            me = NamedEntity(entry["name"], label, entry["quotes"], ())
+            same = next((m for m in merged if m["kind"] == entry["kind"] and name_match(
+                NamedEntity(m["name"], label, m["quotes"], ()), me) is not None), None)
+        if same is None:
+            merged.append(entry)
+            continue
+        same["quotes"] += entry["quotes"]
+        same["words"] += entry["words"]
+        same["written"] += [w for w in entry["written"] if w not in same["written"]]
+        same["starts"] += entry["starts"]
+    return merged
 
 
 def voices_of(session: ArticleSession, lexicon: Lexicon | None = None) -> Voices:
@@ -193,7 +229,7 @@ def voices_of(session: ArticleSession, lexicon: Lexicon | None = None) -> Voices
         entry["starts"].append(quote.start)
     found.voices = sorted(
         (Voice(e["name"], e["kind"], e["quotes"], e["words"], tuple(e["written"]),
-               tuple(e["starts"])) for e in speakers.values()),
+               tuple(sorted(e["starts"]))) for e in _merge_named(list(speakers.values()))),
         key=lambda v: (-v.words, -v.quotes, v.name.casefold()))
     cited: dict[tuple[str, str], list[str]] = {}
     names: dict[tuple[str, str], str] = {}
