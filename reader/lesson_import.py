@@ -10,6 +10,7 @@ failing pack changes nothing. The rules:
   already present (a second import, or a note the student has since edited) is left alone;
 - a tidy-up decision the student already made on the same suggestion is kept, and the report
   says so; the pack's decision only fills suggestions the student has not decided;
+- the teacher's hand-edited English fills sentences the student has not edited;
 - glossary entries, questions and cached translations are added when absent.
 
 So importing the same pack twice adds nothing the second time.
@@ -34,6 +35,7 @@ from reader.lesson_pack import (
     stored_questions,
 )
 from reader.storage import Library, StorageError
+from reader.translation.cache import text_sha
 
 
 @dataclass
@@ -51,19 +53,26 @@ class ImportReport:
     glossary_added: int = 0
     questions_added: int = 0
     translations_added: int = 0
+    english_edits_added: int = 0
 
     def lines(self) -> list[str]:
         """A short account for the command line or a dialog."""
         out = [f"Lesson “{self.title}” by {self.author}: "
-               f"{len(self.articles_added)} article(s) added, "
-               f"{len(self.articles_present)} already here; "
-               f"{self.annotations_added} note(s)/highlight(s) added "
-               f"({self.annotations_present} already here); "
-               f"{self.decisions_added} tidy-up decision(s), {self.glossary_added} glossary "
-               f"entr(ies), {self.questions_added} question(s), {self.translations_added} "
-               "cached translation(s) added."]
+               f"{_n(len(self.articles_added), 'article')} added "
+               f"({len(self.articles_present)} already here), "
+               f"{_n(self.annotations_added, 'note')} added "
+               f"({self.annotations_present} already here), "
+               f"{_n(self.decisions_added, 'tidy-up decision')}, "
+               f"{_n(self.glossary_added, 'glossary entry', 'glossary entries')}, "
+               f"{_n(self.questions_added, 'question')}, "
+               f"{_n(self.translations_added, 'cached translation')} and "
+               f"{_n(self.english_edits_added, 'English edit')} added."]
         out += [f"kept your decision: {d}" for d in self.decisions_kept]
         return out
+
+
+def _n(count: int, one: str, many: str = "") -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def _check_against_library(library: Library, pack: LessonPack, where: str) -> None:
@@ -138,6 +147,13 @@ def _write(library: Library, pack: LessonPack, report: ImportReport) -> None:
             "created_at) values (?, ?, ?, ?, ?, ?)",
             [t.key, t.model, t.options, t.source, t.target, t.created_at])
         report.translations_added += cursor.rowcount
+    for e in pack.english_edits:
+        cursor = db.execute(
+            "insert or ignore into translation_edits (article_id, source_sha, source, target, "
+            "edited_at, sentence_start, sentence_end) values (?, ?, ?, ?, ?, ?, ?)",
+            [e.article_id, text_sha(e.source), e.source, e.target, e.edited_at,
+             e.sentence_start, e.sentence_end])
+        report.english_edits_added += cursor.rowcount
 
 
 def import_pack(library: Library, path: Path) -> ImportReport:

@@ -6,8 +6,9 @@ A pack is a zip holding two JSON files (the format is described in ``docs/classr
   the article ids, counts, and the sha256 of ``lesson.json``;
 - ``lesson.json``: the articles (source text and metadata), the tidy-up decisions (accepted
   and rejected), the teacher's highlights and notes (with their author and uid), glossary
-  entries, worksheet questions, and the cached English of the articles' working sentences, so
-  the pack shows the English on a machine with no translation model.
+  entries, worksheet questions, the cached English of the articles' working sentences (so
+  the pack shows the English on a machine with no translation model) and the English the
+  teacher edited by hand.
 
 :func:`export_pack` builds the pack from the library and writes it through a temporary file
 renamed into place. :func:`read_pack` checks a pack completely (the safe-zip checks of the
@@ -86,6 +87,18 @@ class PackTranslation:
     created_at: float
 
 
+@dataclass(frozen=True)
+class PackEnglishEdit:
+    """English the teacher wrote by hand for one sentence (a ``translation_edits`` row)."""
+
+    article_id: str
+    source: str  # the French it was written for (the working sentence)
+    target: str
+    sentence_start: int | None
+    sentence_end: int | None
+    edited_at: float
+
+
 @dataclass
 class LessonPack:
     """Everything a pack holds, checked."""
@@ -99,6 +112,7 @@ class LessonPack:
     glossary: list[tuple[str, str]] = field(default_factory=list)
     questions: list[dict[str, Any]] = field(default_factory=list)
     translations: list[PackTranslation] = field(default_factory=list)
+    english_edits: list[PackEnglishEdit] = field(default_factory=list)
 
 
 # --- worksheet questions kept in the library ------------------------------------------------
@@ -155,6 +169,15 @@ def _translations(library: Library, texts: Iterable[str]) -> list[PackTranslatio
     return found
 
 
+def _english_edits(library: Library, article_id: str) -> list[PackEnglishEdit]:
+    rows = library.db.execute(
+        "select source, target, sentence_start, sentence_end, edited_at from "
+        "translation_edits where article_id = ? order by sentence_start, source",
+        [article_id]).fetchall()
+    return [PackEnglishEdit(article_id, str(s), str(t), a, b, float(e or 0.0))
+            for s, t, a, b, e in rows]
+
+
 def _sentence_texts(library: Library, article_id: str) -> list[str]:
     """The working sentences under the teacher's decisions, and the untidied ones."""
     from reader.session import open_session
@@ -186,6 +209,7 @@ def build_pack(library: Library, article_ids: Sequence[str], author: str = "",
         pack.questions += [{"article": article.id, **q} if "article" not in q else q
                            for q in stored_questions(library, article.id)]
         texts += _sentence_texts(library, article.id)
+        pack.english_edits += _english_edits(library, article.id)
     from reader.analysis.review import glossary_entries
 
     pack.glossary = glossary_entries(library)
@@ -211,6 +235,10 @@ def pack_json(pack: LessonPack) -> tuple[dict[str, Any], dict[str, Any]]:
         "glossary": [{"name": n, "literal": lit} for n, lit in pack.glossary],
         "questions": pack.questions,
         "translations": [vars(t) for t in pack.translations],
+        "english_edits": [{"article": e.article_id, "source": e.source, "target": e.target,
+                           "sentence_start": e.sentence_start,
+                           "sentence_end": e.sentence_end, "edited_at": e.edited_at}
+                          for e in pack.english_edits],
     }
     manifest = {
         "format": FORMAT, "schema_version": SCHEMA_VERSION, "author": pack.author,

@@ -24,6 +24,7 @@ from reader.lesson_pack import (
     LessonPack,
     PackArticle,
     PackDecision,
+    PackEnglishEdit,
     PackError,
     PackTranslation,
 )
@@ -225,6 +226,28 @@ def _translations(lesson: dict[str, Any], where: str) -> list[PackTranslation]:
     return found
 
 
+def _english_edits(lesson: dict[str, Any], sources: dict[str, str], where: str
+                   ) -> list[PackEnglishEdit]:
+    found: dict[tuple[str, str], PackEnglishEdit] = {}
+    for n, record in enumerate(_list(lesson, "english_edits", where), start=1):
+        at = f"{where}: English edit {n}"
+        article_id = _text(record, "article", at, 64)
+        if article_id not in sources:
+            raise PackError(f"{at} is for an article the pack does not hold.")
+        start = _get(record, "sentence_start", int, at, optional=True)
+        end = _get(record, "sentence_end", int, at, optional=True)
+        if (start is None) != (end is None) or (
+                start is not None and not 0 <= start <= end <= len(sources[article_id])):
+            raise PackError(f"{at} is anchored outside its article's text.")
+        edit = PackEnglishEdit(
+            article_id, _text(record, "source", at), _text(record, "target", at, 4 * MAX_TEXT),
+            start, end, float(_get(record, "edited_at", (int, float), at, optional=True) or 0))
+        if (article_id, edit.source) in found:
+            raise PackError(f"{at} repeats an edit.")
+        found[(article_id, edit.source)] = edit
+    return list(found.values())
+
+
 def parse_lesson(manifest: dict[str, Any], lesson: Any, where: str) -> LessonPack:
     """Every record of ``lesson.json``, checked (see the module docstring)."""
     if not isinstance(lesson, dict):
@@ -245,4 +268,4 @@ def parse_lesson(manifest: dict[str, Any], lesson: Any, where: str) -> LessonPac
         articles, _decisions(lesson, sources, where),
         _annotations(lesson, sources, author, where), glossary,
         check_questions(_list(lesson, "questions", where), set(sources), where),
-        _translations(lesson, where))
+        _translations(lesson, where), _english_edits(lesson, sources, where))

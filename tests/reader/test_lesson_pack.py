@@ -23,6 +23,8 @@ SHORT = "000_757345bfb182a35d"
 LONG = "003_71c21fd2b98fa41d"
 TABLES = ("articles", "tidy_up_decisions", "annotations", "glossary", "translations",
           "settings", "translation_edits")
+EDITED = 1  # a sentence of LONG whose English the teacher edited by hand
+TEACHERS_ENGLISH = "Far-right violence pushed Parler off the internet."
 QUESTIONS = [{"text": "Who is quoted?", "kind": "speakers", "article": LONG},
              {"text": "Find 3 artifacts.", "answer": ["Amazone", "je parlerai"]}]
 
@@ -54,6 +56,7 @@ def teacher(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path, di
     working[LONG] = dict(long_session.working_sentences())
     for texts in working.values():
         cache.store((t, machine_english(t)) for t in texts.values() if t)
+    long_session.edit_english(EDITED, TEACHERS_ENGLISH)
     library.db.execute("insert into glossary values ('Parler', 'je parlerai', 0)")
     out = export_pack(library, [SHORT, LONG], tmp_path_factory.mktemp("out") / "lesson",
                       author="Mme Dupont", questions=QUESTIONS)
@@ -94,6 +97,7 @@ def test_round_trip_on_a_fresh_machine_without_a_model(
     report = import_pack(student, pack)
     assert report.articles_added == [SHORT, LONG] and report.annotations_added == 1
     assert report.questions_added == 2 and report.glossary_added == 1
+    assert report.english_edits_added == 1
 
     for article_id in (SHORT, LONG):
         session = open_session(student, article_id)  # model=None: nothing installed
@@ -102,7 +106,11 @@ def test_round_trip_on_a_fresh_machine_without_a_model(
         shown = 0
         for sid, text in working.items():
             english = session.english_of(sid)
-            if text:
+            if article_id == LONG and sid == EDITED:
+                assert english is not None and (english.text, english.edited) == (
+                    TEACHERS_ENGLISH, True)
+                shown += 1
+            elif text:
                 assert english is not None and english.text == machine_english(text), text
                 shown += 1
         print(f"{article_id}: English shown from the pack for {shown}/{len(working)} sentences")
@@ -128,6 +136,9 @@ def test_reimport_keeps_the_students_notes_and_duplicates_nothing(
     import_pack(student, pack)
     session = open_session(student, SHORT, analyse=False)
     own = session.highlight_french(0, 20, "green", "my own note")
+    student_long = open_session(student, LONG, analyse=False)
+    student_long.load_cached_english(None)
+    student_long.edit_english(EDITED, "My own English")
     teachers = next(a for a in session.annotations if a.author == "Mme Dupont")
     session.update_annotation(teachers.id, note="Spot the misspelling — done!")
     before = counts(student)
@@ -138,10 +149,14 @@ def test_reimport_keeps_the_students_notes_and_duplicates_nothing(
     print("row counts after a second import:", counts(student))
     assert report.annotations_added == 0 and report.annotations_present == 1
     assert report.decisions_added == report.translations_added == report.questions_added == 0
+    assert report.english_edits_added == 0
     session.reload_annotations()
     notes = {a.uid: a for a in session.annotations}
     assert notes[own.uid].note == "my own note" and notes[own.uid].author == ""
     assert notes[facts["note"].uid].note == "Spot the misspelling — done!"
+    again = open_session(student, LONG, analyse=False)
+    assert again.english_of(EDITED) is not None
+    assert again.english_of(EDITED).text == "My own English"  # type: ignore[union-attr]
 
 
 def test_the_students_own_decision_is_kept_and_reported(
@@ -315,6 +330,8 @@ def test_tampered_lesson_is_refused(teacher: Any, student: Library, tmp_path: Pa
     (lambda m, les: les["questions"].append({"text": "q", "article": "elsewhere"}), "question 3"),
     (lambda m, les: les["translations"][0].update(key="short"), "invalid key"),
     (lambda m, les: les.update(annotations={"a": 1}), "not a list"),
+    (lambda m, les: les["english_edits"][0].update(sentence_end=10**7), "English edit 1"),
+    (lambda m, les: les["english_edits"].append(les["english_edits"][0]), "repeats an edit"),
 ])
 def test_malformed_records_are_refused(teacher: Any, student: Library, tmp_path: Path,
                                        damage: Any, words: str) -> None:
