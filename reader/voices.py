@@ -8,8 +8,8 @@ From an analysed :class:`reader.session.ArticleSession`:
   named for) or ``document`` (``un e-mail de X``, ``un article de Parler``: a text quoted,
   not a person). Quotation marks around a mere expression (scare quotes) are not voices.
 - :class:`Reliance`: what the article relies on that is not a quote (``selon le Washington
-  Post``, ``selon plusieurs plaintes en ligne``): ``outlet``, ``person``, ``document`` or
-  ``anonymous``, with how often it is cited.
+  Post``, ``selon plusieurs plaintes en ligne``): ``outlet`` (a known news outlet),
+  ``organisation``, ``person``, ``document`` or ``anonymous``, with how often it is cited.
 
 The kind comes from the entity labels of the analysis inside the speaker's words, and the
 head noun of the phrase (word lists in ``resources/analysis_cues.json``). Names are shown
@@ -32,9 +32,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from reader.session import ArticleSession
 
 KINDS = ("person", "organisation", "anonymous", "document")
-RELIANCE_KINDS = ("outlet", "person", "document", "anonymous")
+RELIANCE_KINDS = ("outlet", "organisation", "person", "document", "anonymous")
 KIND_NAMES = {"person": "Named people", "organisation": "Organisations",
-              "anonymous": "Anonymous", "document": "Documents", "outlet": "Other outlets"}
+              "anonymous": "Anonymous", "document": "Documents", "outlet": "News outlets"}
 UNATTRIBUTED = "(nobody named)"
 DETERMINER = re.compile(
     r"^(?:(?:un|une|le|la|les|l’|l'|des|du|de|d’|d'|ce|cette|ces|plusieurs|certains|"
@@ -159,13 +159,40 @@ def classify_speaker(session: ArticleSession, phrase: str, span: tuple[int, int]
         return entity_name(session, people[-1]), "person"
     if bodies and (head in INSTITUTION_NOUNS or SPOKESPERSON.match(head)
                    or head not in lexicon.words("person_nouns")):
-        return entity_name(session, bodies[-1]), "organisation"
+        return _body_name(session, written, head, bodies[-1]), "organisation"
     if head in INSTITUTION_NOUNS:
         return written, "organisation"
     if SPOKESPERSON.match(head) and any(w.casefold() in INSTITUTION_NOUNS
                                         for w in WORD.findall(phrase)[1:]):
         return written, "organisation"
     return written, "anonymous"
+
+
+def is_outlet(name: str, lexicon: Lexicon) -> bool:
+    """A known news outlet (``resources/known_entities.json``), with or without its article
+    (``Échos`` for ``Les Échos``)."""
+    folded = name.casefold().strip()
+    return folded in lexicon.outlets or any(o.endswith(" " + folded) and len(o.split()) == 2
+                                            and o.split()[0] in ("le", "la", "les", "the")
+                                            for o in lexicon.outlets)
+
+
+def _body_name(session: ArticleSession, phrase: str, head: str, entity: Entity) -> str:
+    """The body's name: the entity's, unless it tags only the end of a longer capitalised
+    name after the head noun (``le syndicat Sud Santé`` → ``Sud Santé``, not ``Santé``)."""
+    name = entity_name(session, entity)
+    words = phrase.split()
+    index = next((i for i, w in enumerate(words) if w.casefold() == head), None)
+    if index is None:
+        return name
+    rest = words[index + 1:]
+    while rest and rest[0].casefold() in ("de", "du", "des", "d’", "d'"):
+        rest = rest[1:]
+    tail = " ".join(rest)
+    if rest and rest[0][:1].isupper() and tail.endswith(entity.text) and tail != entity.text \
+            and all(w[:1].isupper() or w in ("and", "et", "de", "du") for w in rest):
+        return tail
+    return name
 
 
 def classify_reliance(session: ArticleSession, start: int, end: int, name: str,
@@ -179,7 +206,10 @@ def classify_reliance(session: ArticleSession, start: int, end: int, name: str,
         return tidied(session, start, end), "document"
     if inside:
         entity = inside[0]
-        return entity_name(session, entity), "person" if entity.label == "PER" else "outlet"
+        name = entity_name(session, entity)
+        if entity.label == "PER":
+            return name, "person"
+        return name, "outlet" if is_outlet(name, lexicon) else "organisation"
     if head in lexicon.words("person_nouns"):
         return tidied(session, start, end), "anonymous"
     return tidied(session, start, end), "document"

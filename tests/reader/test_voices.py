@@ -42,7 +42,8 @@ GOLD_VOICES_003 = {
 GOLD_RELIANCES_003 = {
     ("BuzzFeed News", "outlet"): 2,  # "rapportée … par BuzzFeed News", "selon BuzzFeed News"
     ("Buzzfeed", "outlet"): 2,  # "obtenu par Buzzfeed", "John Paczkowski de Buzzfeed"
-    ("Anti-Defamation League", "outlet"): 2,  # "comme le fait l’ADL", "comme le souligne l’ADL"
+    # an advocacy organisation, not a news outlet: "comme le fait l’ADL", "comme le souligne"
+    ("Anti-Defamation League", "organisation"): 2,
     ("Washington Post", "outlet"): 1, ("Verge", "outlet"): 1, ("CNN", "outlet"): 1,
     ("NPR", "outlet"): 1, ("NBC", "outlet"): 1, ("TechCrunch", "outlet"): 1,
 }
@@ -124,3 +125,29 @@ def test_voices_json_and_cli(sessions: dict[str, ArticleSession],
     assert json.loads(capsys.readouterr().out)["totals"]["document"]["quotes"] == 3
     assert main(["voices", "003"]) == 0
     assert "Named people   John Matze: 3 quote(s), 55 words" in capsys.readouterr().out
+
+
+CLASSES = """Le ministère de la Santé a confirmé la fermeture de trois hôpitaux, selon des sources \
+proches du dossier.
+
+« Nous n’avons pas le choix », a déclaré un responsable de la région. « Les comptes sont \
+vides », a ajouté Marie Dupuis, directrice de l’Agence régionale.
+
+« C’est une honte », a dénoncé le syndicat Sud Santé.
+"""
+
+
+def test_each_class_of_voice(tmp_path: Path) -> None:
+    """Behaviour on a constructed text (not an accuracy claim): an unnamed official and
+    "des sources" are anonymous, a named person is a person, a union is an organisation
+    named in full even when the entity tagger saw only part of its name."""
+    from reader.article import parse_article
+
+    library = Library(tmp_path / "reader.db")
+    article = parse_article(CLASSES, article_id="classes")
+    library.add_article(article)
+    voices = voices_of(open_session(library, "classes"))
+    found = {(v.name, v.kind) for v in voices.voices}
+    assert found == {("un responsable de la région", "anonymous"),
+                     ("Marie Dupuis", "person"), ("Sud Santé", "organisation")}
+    assert ("des sources", "anonymous") in {(r.name, r.kind) for r in voices.reliances}
