@@ -313,7 +313,8 @@ def read_pack(path: Path, max_bytes: int = MAX_PACK_BYTES) -> LessonPack:
             raw = _read_bounded(zf, LESSON, where)
     except ModelFileError as exc:
         raise PackError(str(exc)) from exc
-    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression
         raise PackError(f"{where} is damaged or incomplete ({exc}).") from exc
     if hashlib.sha256(raw).hexdigest() != manifest.get("lesson_sha256"):
         raise PackError(f"{where} is damaged: {LESSON} does not match its manifest.")

@@ -247,6 +247,13 @@ def test_zip_bomb_is_refused(teacher: Any, student: Library, tmp_path: Path) -> 
     refused(student, bad, "would unpack to", "lesson pack may take")
 
 
+def test_too_many_entries_are_refused(teacher: Any, student: Library, tmp_path: Path) -> None:
+    manifest, lesson = pack_parts(teacher[1])
+    extra = {f"extra/{n}.txt": b"" for n in range(40)}
+    refused(student, write_zip(tmp_path / "many.readerpack", manifest, lesson, extra),
+            "too many entries")
+
+
 def test_a_member_lying_about_its_size_is_refused(teacher: Any, student: Library,
                                                    tmp_path: Path) -> None:
     manifest, lesson = pack_parts(teacher[1])
