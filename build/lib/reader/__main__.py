@@ -12,8 +12,7 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze",
-                   "reader.cli_pack", "reader.cli_compare")
+COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze")
 
 
 def build_parser() -> argparse.ArgumentParser:

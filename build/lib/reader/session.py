@@ -292,7 +292,7 @@ class ArticleSession:
     def _create(self, annotation: Annotation) -> Annotation:
         stored = self.notes.add(annotation)
         self._push(_Step("annotation", None, stored))
-        self.reload_annotations()
+        self._reload_annotations()
         return stored
 
     def update_annotation(self, annotation_id: int, **changes: object) -> Annotation:
@@ -302,7 +302,7 @@ class ArticleSession:
             raise KeyError(annotation_id)
         after = self.notes.update(before, **changes)
         self._push(_Step("annotation", before, after))
-        self.reload_annotations()
+        self._reload_annotations()
         return after
 
     def delete_annotation(self, annotation_id: int) -> None:
@@ -312,10 +312,9 @@ class ArticleSession:
             raise KeyError(annotation_id)
         self.notes.delete(annotation_id)
         self._push(_Step("annotation", before, None))
-        self.reload_annotations()
+        self._reload_annotations()
 
-    def reload_annotations(self) -> None:
-        """Read the article's annotations again (after an import) and report it."""
+    def _reload_annotations(self) -> None:
         self.annotations = self._load_annotations()
         self._emit(ANNOTATIONS)
 
@@ -384,7 +383,7 @@ class ArticleSession:
             assert target is not None
             self.notes.restore(replace(target))
             what = "note" if gone is not None else "highlight"
-        self.reload_annotations()
+        self._reload_annotations()
         return what
 
     # --- reading position ------------------------------------------------------------------

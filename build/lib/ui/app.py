@@ -19,7 +19,6 @@ from reader.corpus import ensure_bundled
 from reader.paths import data_dir, database_path, models_dir
 from reader.storage import Library, StorageError
 from ui.annotating import Annotating
-from ui.exporting import Exporting
 from ui.main_window import MainWindow
 from ui.options import Preferences
 from ui.reading_aids import ReadingAids
@@ -53,7 +52,6 @@ def build_window(library: Library, runner: object, prefs: Preferences,
     window.add_translation_menu()
     window.aids = ReadingAids(window, runner, library, window.translation, prefs)
     window.notes = Annotating(window, window.aids.tabs)
-    window.exports = Exporting(window, runner, prefs)
     if warning:
         window.messages.show_message(warning, "warning")
     return window

@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
         self.translation: Any = None
         self.aids: Any = None  # ui.reading_aids.ReadingAids, set by the app
         self.notes: Any = None  # ui.annotating.Annotating, set by the app
-        self.exports: Any = None  # ui.exporting.Exporting, set by the app
         self.context_actions: list[Any] = []
         self._generation = 0
         self._rebuild_pending = False

@@ -35,12 +35,6 @@ OPTIONS: dict[str, Option] = {
         Option("last_article", str, "", "Article open when the app was last closed."),
         Option("geometry", bytes, b"", "Main window geometry."),
         Option("splitter", bytes, b"", "Sizes of the sidebar and reading panes."),
-        Option("export_layers", list, ["entities", "highlights", "notes", "tidyups"],
-               "Layers drawn in an exported PDF."),
-        Option("export_paper", str, "a4", "Paper size of exported PDFs: a4 or letter."),
-        Option("export_english_hidden", bool, False,
-               "Export the French only (a class handout with the English hidden)."),
-        Option("export_folder", str, "", "Folder of the last export."),
     )
 }
 
