@@ -141,6 +141,24 @@ def entities_of(session: ArticleSession) -> list[NamedEntity]:
     return sorted(found, key=lambda e: (-e.count, fold(e.name)))
 
 
+def merge_spellings(entities: list[NamedEntity]) -> list[NamedEntity]:
+    """Join groups of one article that are spellings of one name (``Amazone`` beside
+    ``Amazon`` when the analysis kept them apart); the most mentioned names the entity.
+    Only same names and near spellings join here; surnames and shorter forms pair across
+    articles only."""
+    merged: list[NamedEntity] = []
+    for entity in sorted(entities, key=lambda e: -e.count):
+        index = next((i for i, m in enumerate(merged) if (found := name_match(m, entity))
+                      and found[1].startswith(("same name", "near spelling"))), None)
+        if index is None:
+            merged.append(entity)
+            continue
+        kept = merged[index]
+        merged[index] = NamedEntity(kept.name, kept.label, kept.count + entity.count,
+                                    tuple(sorted({*kept.spellings, *entity.spellings})))
+    return merged
+
+
 def _as_entity(name: str, kind: str) -> NamedEntity:
     label = {"person": "PER", "organisation": "ORG", "outlet": "ORG"}.get(kind, kind)
     return NamedEntity(name, label, 1, ())
@@ -169,7 +187,8 @@ def compare_sessions(left: ArticleSession, right: ArticleSession) -> Comparison:
     lv, rv = voices_of(left), voices_of(right)
     return Comparison(
         left.article.id, right.article.id, left.article.title, right.article.title,
-        pair_up(entities_of(left), entities_of(right), name_match),
+        pair_up(merge_spellings(entities_of(left)), merge_spellings(entities_of(right)),
+                name_match),
         pair_up(lv.voices, rv.voices, _voice_match),
         pair_up(lv.reliances, rv.reliances, _voice_match),
         pair_up(_dates(dates_of(left)), _dates(dates_of(right)), _same_key),

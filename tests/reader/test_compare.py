@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.compare import compare_sessions
+from reader.compare import compare_sessions, merge_spellings, pair_up
 from reader.corpus import ensure_bundled
 from reader.names import NamedEntity, name_match
 from reader.session import ArticleSession, open_session
@@ -130,6 +130,17 @@ def test_name_matching(a: str, b: str, label: str, same: bool) -> None:
     left, right = NamedEntity(a, label, 1, (a,)), NamedEntity(b, label, 1, (b,))
     assert (name_match(left, right) is not None) == same
     assert (name_match(right, left) is not None) == same
+
+
+def test_a_misspelling_kept_apart_by_the_analysis_still_matches() -> None:
+    left = [NamedEntity("Amazon", "ORG", 1, ("Amazon",)),
+            NamedEntity("Amazone", "ORG", 1, ("Amazone",)),
+            NamedEntity("Amazon Web Services", "ORG", 1, ("Amazon Web Services",))]
+    right = [NamedEntity("Amazon", "ORG", 9, ("Amazon",))]
+    section = pair_up(merge_spellings(left), merge_spellings(right), name_match)
+    (pair,) = section.both
+    assert pair.left.spellings == ("Amazon", "Amazone") and pair.left.count == 2
+    assert [e.name for e in section.only_left] == ["Amazon Web Services"]
 
 
 def test_places_and_organisations_do_not_mix() -> None:
