@@ -17,11 +17,11 @@ from reader.storage import StorageError
 
 def _sessions(args: argparse.Namespace, refs: list[str]) -> list[Any]:
     from reader.cli_library import open_library
-    from reader.cli_pack import _resolve
+    from reader.cli_pack import article_id
     from reader.session import open_session
 
     library = open_library(args)
-    return [open_session(library, _resolve(library, ref)) for ref in refs]
+    return [open_session(library, article_id(library, ref)) for ref in refs]
 
 
 def _side(items: list[Any], describe: Any) -> str:

@@ -34,7 +34,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if not isinstance(questions, list):
                 return _fail(f"{args.questions} must hold a JSON list of questions")
         library = open_library(args)
-        ids = [_resolve(library, ref) for ref in args.ids]
+        ids = [article_id(library, ref) for ref in args.ids]
         out = export_pack(library, ids, Path(args.out), args.author or "", args.title or "",
                           questions)
     except (PackError, StorageError, ModelMissingError, OSError, ValueError, KeyError) as exc:
@@ -43,7 +43,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolve(library: Any, ref: str) -> str:
+def article_id(library: Any, ref: str) -> str:
     """An article id from an id or a unique id prefix."""
     if library.has_article(ref):
         return ref

@@ -83,7 +83,7 @@ class Figure:
 
 def date_key(text: str) -> str:
     """The matching key of a French date expression."""
-    words = fold(text).split()
+    words = re.findall(r"\w+", fold(text))  # "mi-août" → mi, aout
     month = next((n for w in words for m, n in MONTHS.items() if fold(m) == w), None)
     day = next((1 if w == "1er" else int(w) for w in words
                 if w == "1er" or (w.isdigit() and len(w) <= 2)), None)
