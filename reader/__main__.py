@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze",
-                   "reader.cli_export", "reader.cli_worksheet")
+                   "reader.cli_export", "reader.cli_worksheet", "reader.cli_pack",
+                   "reader.cli_compare")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -38,17 +38,45 @@ class ArchiveContents:
     uncompressed_bytes: int
 
 
-def _member_path(name: str, where: str) -> PurePosixPath:
+def _member_path(name: str, where: str, folder: str = "the model folder") -> PurePosixPath:
     path = PurePosixPath(name.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
         raise ModelFileError(
-            f"{where} is unsafe: its entry '{name}' would be written outside the model folder."
+            f"{where} is unsafe: its entry '{name}' would be written outside {folder}."
         )
     return path
 
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
+
+
+def check_members(zf: zipfile.ZipFile, where: str, max_bytes: int,
+                  what: str = "a translation model", folder: str = "the model folder",
+                  max_entries: int = MAX_ENTRIES) -> tuple[set[str], int]:
+    """The safe-zip checks every archive the reader opens goes through (model packages,
+    lesson packs): a bounded number of entries, no entry escaping ``folder`` (absolute,
+    ``..``, drive letters), no symbolic links, and a bounded total unpacked size (zip bombs).
+    Returns the file names and their declared total size; raises :class:`ModelFileError`.
+    """
+    infos = zf.infolist()
+    if len(infos) > max_entries:
+        raise ModelFileError(f"{where} has too many entries ({len(infos)}).")
+    total = 0
+    names: set[str] = set()
+    for info in infos:
+        member = _member_path(info.filename, where, folder)
+        if _is_symlink(info):
+            raise ModelFileError(f"{where} is unsafe: '{info.filename}' is a link.")
+        total += info.file_size
+        if not info.is_dir():
+            names.add(member.as_posix())
+    if total > max_bytes:
+        raise ModelFileError(
+            f"{where} would unpack to {total / 1e6:.0f} MB, more than the "
+            f"{max_bytes / 1e6:.0f} MB {what} may take."
+        )
+    return names, total
 
 
 def inspect_archive(path: Path, max_bytes: int | None = None) -> ArchiveContents:
@@ -61,23 +89,7 @@ def inspect_archive(path: Path, max_bytes: int | None = None) -> ArchiveContents
         raise ModelFileError(f"{where} is not a translation model: it is not a zip archive.")
     try:
         with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_ENTRIES:
-                raise ModelFileError(f"{where} has too many entries ({len(infos)}).")
-            total = 0
-            names: set[str] = set()
-            for info in infos:
-                member = _member_path(info.filename, where)
-                if _is_symlink(info):
-                    raise ModelFileError(f"{where} is unsafe: '{info.filename}' is a link.")
-                total += info.file_size
-                if not info.is_dir():
-                    names.add(member.as_posix())
-            if total > max_bytes:
-                raise ModelFileError(
-                    f"{where} would unpack to {total / 1e6:.0f} MB, more than the "
-                    f"{max_bytes / 1e6:.0f} MB a translation model may take."
-                )
+            names, total = check_members(zf, where, max_bytes)
             metas = sorted((n for n in names if PurePosixPath(n).name == "metadata.json"),
                            key=lambda n: n.count("/"))
             if not metas or metas[0].count("/") > 1:
