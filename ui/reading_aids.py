@@ -21,6 +21,7 @@ from reader.storage import Library, StorageError
 from ui.entity_panel import EntityPanel
 from ui.quote_panel import QuotePanel
 from ui.tidyup_panel import TidyUpPanel
+from ui.voices_panel import VoicesPanel
 
 
 class ReadingAids(QObject):
@@ -49,6 +50,8 @@ class ReadingAids(QObject):
         self.tabs.addTab(self.entities, "Entities")
         self.tabs.addTab(self.quotes, "Quotes")
         self.tabs.addTab(self.tidy_ups, "Tidy-ups")
+        self.voices = VoicesPanel(window)
+        self.tabs.addTab(self.voices, "Voices")
         window.add_side_panel(self.tabs)
         window.view.hidden_labels = set(hidden)
         window.view.fixes_inline = self.tidy_ups.inline.isChecked()
@@ -92,6 +95,7 @@ class ReadingAids(QObject):
         self.entities.set_analysing()  # the analysis follows the sentences
         self.quotes.set_analysing()
         self.tidy_ups.set_review(None, [])
+        self.voices.show_voices(None)
 
     def _session_event(self, event: Any) -> None:
         from reader.session import ANALYSIS, DECISIONS, ENGLISH, SENTENCES
@@ -102,6 +106,7 @@ class ReadingAids(QObject):
             self._show_analysis()
         elif event.kind == DECISIONS:
             self.tidy_ups.refresh()
+            self._show_voices()  # names are shown as tidied
         elif event.kind == ENGLISH:
             self._refresh_quotes()
 
@@ -134,8 +139,16 @@ class ReadingAids(QObject):
         analysis = session.analysis
         self.entities.set_groups(analysis.groups)
         self.tidy_ups.set_review(SessionDecisions(session), analysis.tidy_ups)
+        self._show_voices()
         self._refresh_quotes()
         self.analysis_ready.emit(analysis.article_id)
+
+    def _show_voices(self) -> None:
+        from reader.voices import voices_of
+
+        session = self.window.session
+        if session is not None and session.analysis is not None:
+            self.voices.show_voices(voices_of(session))
 
     def _refresh_quotes(self) -> None:
         session = self.window.session
