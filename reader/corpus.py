@@ -27,6 +27,8 @@ def read_bundled(folder: Path = BUNDLED_ARTICLES) -> list[Article]:
 def ensure_bundled(library: Library, folder: Path = BUNDLED_ARTICLES) -> int:
     """Add bundled articles the library does not hold yet; returns how many were added."""
     added = 0
+    if library.read_only:
+        return 0  # shown as it is; nothing can be added
     for article in read_bundled(folder):
         if not library.has_article(article.id):
             library.add_article(article)
