@@ -204,6 +204,16 @@ class Engine:
         """Translate texts in one call (tests and warm-up; the service plans its own batches)."""
         return [self.decode(t) for t in self.translate_tokens(self.encode(texts))]
 
+    def close(self) -> None:
+        """Wait for the running batch, drop queued ones and unload the model.
+
+        A CTranslate2 batch still running when the interpreter exits aborts the process
+        (``terminate called without an active exception``), so command-line tools close
+        their engines before they return, even after Ctrl-C or a full disk.
+        """
+        self._threads.shutdown(wait=True, cancel_futures=True)
+        self.translator.unload_model()
+
 
 def plan_batches(
     order: Sequence[int], lengths: Sequence[int], priority_count: int,
@@ -284,6 +294,15 @@ def forget_engine(path: Path) -> None:
     with _lock:
         for key in [k for k in _engines if k[0] == resolved]:
             del _engines[key]
+
+
+def close_engines() -> None:
+    """Close every loaded engine (waits for running batches); see :meth:`Engine.close`."""
+    with _lock:
+        engines = list(_engines.values())
+        _engines.clear()
+    for engine in engines:
+        engine.close()
 
 
 def loaded_engines() -> dict[Any, Engine]:
