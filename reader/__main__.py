@@ -12,7 +12,8 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze")
+COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze",
+                   "reader.cli_model")
 
 
 def build_parser() -> argparse.ArgumentParser:

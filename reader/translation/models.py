@@ -211,7 +211,7 @@ def clean_leftovers(folder: Path) -> list[Path]:
     """
     import time
 
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
