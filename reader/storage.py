@@ -171,6 +171,12 @@ def _create_sentence_splits(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_web_page_details(db: sqlite_utils.Database) -> None:
+    # The byline and source of an article imported from a saved web page.
+    for column in ("author", "site", "url"):
+        db.table("articles").add_column(column, str, not_null_default="")
+
+
 # Each migration runs once, in order, inside one transaction; PRAGMA user_version records
 # how many have run. Append new ones; never edit or reorder a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -179,6 +185,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_decisions_and_annotations,
     _create_translation_edits,
     _create_sentence_splits,
+    _add_web_page_details,
 ]
 
 
@@ -331,6 +338,9 @@ class Library:
             "source": article.source,
             "bundled": int(article.bundled),
             "imported_at": time.time(),
+            "author": article.author,
+            "site": article.site,
+            "url": article.url,
         }
         with self.transaction():
             self.db.table("articles").upsert(row, pk="id")
@@ -357,6 +367,8 @@ class Library:
         return parse_article(
             row["source"], article_id=row["id"], origin=row["origin"],
             encoding=row["encoding"], bundled=bool(row["bundled"]),
+            date=row["date"] or None, author=row.get("author") or "",
+            site=row.get("site") or "", url=row.get("url") or "",
         )
 
     def search(self, query: str) -> list[dict[str, Any]]:
