@@ -121,7 +121,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
             progress.close(f"{article.id}: {len(sentences)} sentences, {count} by the model "
                            f"({model.id}), {time.perf_counter() - start:.1f}s")
     except StorageError as exc:  # a full disk: what was translated before is saved
-        print(f"error: translation stopped. {exc}", file=sys.stderr)
+        print(f"error: translation stopped. {exc} What was translated before is saved.",
+              file=sys.stderr)
         return 1
     finally:
         close_engines()  # waits for a running batch, even after Ctrl-C
