@@ -186,8 +186,15 @@ def fetch_index(index_url: str, is_cancelled: Callable[[], bool] | None = None,
     """The index's readable packages as argostranslate ``AvailablePackage`` objects.
 
     An entry argostranslate cannot read (a string where a list belongs…) is left out rather
-    than failing the whole index.
+    than failing the whole index; :func:`fetch_index_entries` also says why.
     """
+    return fetch_index_entries(index_url, is_cancelled, deadline_s)[0]
+
+
+def fetch_index_entries(index_url: str, is_cancelled: Callable[[], bool] | None = None,
+                        deadline_s: float = INDEX_DEADLINE_S
+                        ) -> tuple[list[Any], list[tuple[Any, str]]]:
+    """(readable packages, [(unreadable entry, why)]) of the index."""
     from reader.translation.validation import metadata_problem
 
     chunks: list[bytes] = []
@@ -216,7 +223,14 @@ def fetch_index(index_url: str, is_cancelled: Callable[[], bool] | None = None,
         raise ModelDownloadError(
             f"The model index at {index_url} is not readable: it is not a list of packages.")
     argos = argos_package_module()
-    return [argos.AvailablePackage(e) for e in entries if metadata_problem(e) is None]
+    packages, problems = [], []
+    for entry in entries:
+        problem = metadata_problem(entry, "the index entry")
+        if problem is None:
+            packages.append(argos.AvailablePackage(entry))
+        else:
+            problems.append((entry, problem))
+    return packages, problems
 
 
 def _file_name(url: str) -> str:
@@ -261,14 +275,18 @@ def download_package(
     """Find the pair in the index, stream the newest package, validate and install it."""
     cancelled = is_cancelled or (lambda: False)
     url = index_url or default_index_url()
-    packages = [p for p in fetch_index(url, cancelled)
-                if p.from_code == from_code and p.to_code == to_code
+    readable, problems = fetch_index_entries(url, cancelled)
+    packages = [p for p in readable if p.from_code == from_code and p.to_code == to_code
                 and getattr(p, "type", "translate") == "translate" and p.links]
     if not packages:
-        raise ModelDownloadError(
-            f"The model index at {url} has no {language_name(from_code)} → "
-            f"{language_name(to_code)} package."
-        )
+        pair = f"{language_name(from_code)} → {language_name(to_code)}"
+        broken = [why for entry, why in problems if isinstance(entry, dict)
+                  and (entry.get("from_code"), entry.get("to_code")) == (from_code, to_code)]
+        if broken:
+            raise ModelDownloadError(
+                f"The model index at {url} lists a {pair} package, but its entry is "
+                f"damaged: {broken[0]}.")
+        raise ModelDownloadError(f"The model index at {url} has no {pair} package.")
     from reader.translation.models import _version_key
 
     chosen = max(packages, key=lambda p: _version_key(str(p.package_version)))

@@ -28,25 +28,28 @@ _TEXT_FIELDS = ("code", "from_code", "to_code", "from_name", "to_name", "type",
                 "target_prefix", "argos_version")
 
 
-def metadata_problem(metadata: Any) -> str | None:
-    """Why argostranslate could not use this metadata (a phrase), or None if it can."""
+def metadata_problem(metadata: Any, where: str = "metadata.json") -> str | None:
+    """Why argostranslate could not use this metadata (a phrase), or None if it can.
+
+    ``where`` names the metadata in messages (a package's file, or an index entry).
+    """
     if not isinstance(metadata, dict):
-        return "metadata.json is not a JSON object"
+        return f"{where} is not a JSON object"
     for field in _LIST_FIELDS:
         if field in metadata and not isinstance(metadata[field], list):
-            return f"“{field}” in metadata.json is a {type(metadata[field]).__name__}, not a list"
+            return f"“{field}” in {where} is a {type(metadata[field]).__name__}, not a list"
     for field in _TEXT_FIELDS:
         value = metadata.get(field)
         if value is not None and not isinstance(value, str):
-            return f"“{field}” in metadata.json is a {type(value).__name__}, not text"
+            return f"“{field}” in {where} is a {type(value).__name__}, not text"
     version = metadata.get("package_version")
     if version is not None and not isinstance(version, str | int | float):
-        return "“package_version” in metadata.json is not a version number"
+        return f"“package_version” in {where} is not a version number"
     links = metadata.get("links") or []
     if any(not isinstance(link, str) for link in links):
-        return "“links” in metadata.json holds something other than addresses"
+        return f"“links” in {where} holds something other than addresses"
     if not metadata.get("from_code") or not metadata.get("to_code"):
-        return "metadata.json does not name its language pair (from_code, to_code)"
+        return f"{where} does not name its language pair (from_code, to_code)"
     from reader.translation.models import argos_package_module
 
     argos = argos_package_module()
@@ -54,7 +57,7 @@ def metadata_problem(metadata: Any) -> str | None:
         package = argos.AvailablePackage(metadata)
         argos.argospm_package_name(package)
     except Exception as exc:  # noqa: BLE001 - whatever argostranslate trips on is the reason
-        return f"argostranslate cannot read its metadata.json ({type(exc).__name__}: {exc})"
+        return f"argostranslate cannot read {where} ({type(exc).__name__}: {exc})"
     return None
 
 

@@ -231,8 +231,28 @@ def test_fetch_index_skips_entries_argostranslate_cannot_read() -> None:
     with Server({"/index.json": lambda s: json_body(entries)}) as server:
         packages = fetch_index(f"{server.url}/index.json")
         assert [p.from_code for p in packages] == ["de"]
-        with pytest.raises(ModelDownloadError, match="has no French → English package"):
+        with pytest.raises(ModelDownloadError, match="its entry is damaged") as caught:
             download_model(f"{server.url}/index.json", "fr", "en", Path("/nonexistent"))
+        print("message:", caught.value)
+        assert "“links” in the index entry is a str" in str(caught.value)
+        assert "Cannot download from 'h'" not in str(caught.value)
+
+
+def test_a_bad_download_names_the_packages_file_not_the_temporary_one(tmp_path: Path) -> None:
+    def index(server: Server) -> tuple[dict, list[bytes]]:
+        return json_body([{"from_code": "zh", "to_code": "en", "package_version": "1.9",
+                           "links": [f"{server.url}/translate-zh_en-1_9.argosmodel"]}])
+
+    html = b"<html>Not found</html>"
+    routes = {"/index.json": index, "/translate-zh_en-1_9.argosmodel":
+              lambda s: ({"Content-Length": str(len(html))}, [html])}
+    with Server(routes) as server:
+        with pytest.raises(ModelDownloadError) as caught:
+            download_model(f"{server.url}/index.json", "zh", "en", tmp_path / "models")
+    print("message:", caught.value)
+    assert "'translate-zh_en-1_9.argosmodel'" in str(caught.value)
+    assert ".download-" not in str(caught.value)
+    assert list((tmp_path / "models").iterdir()) == []
 
 
 def test_an_oversized_index_is_called_oversized() -> None:
