@@ -151,12 +151,14 @@ def test_show_with_an_empty_or_ambiguous_id(tmp_path: Path) -> None:
 
 
 def test_score_with_bad_gold_json_is_one_line(tmp_path: Path) -> None:
-    gold = tmp_path / "gold.json"
-    gold.write_text("{not json", encoding="utf-8")
-    result = run("score", "--gold", str(gold), data=tmp_path / "data")
-    print(result.stderr.strip())
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "gold.json" in result.stderr
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "gold.json").write_text("{not json", encoding="utf-8")
+    for where in (folder, folder / "gold.json"):
+        result = run("score", "--gold", str(where), data=tmp_path / "data")
+        print(result.stderr.strip())
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "gold.json is not valid JSON" in result.stderr
 
 
 # --- saved web pages ----------------------------------------------------------------------
