@@ -67,15 +67,15 @@ def _detect_read_only(path: Path) -> tuple[bool, str]:
     """Whether the database must be opened read-only, and why (for messages)."""
     if not path.is_file():
         return False, ""
-    if not os.access(path, os.W_OK):
-        return True, "the file is not writable"
-    if not os.access(path.parent, os.W_OK):
-        return True, "its folder is not writable"
     try:
         if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
             return True, "it is on a read-only disk"
     except (OSError, AttributeError):
         pass
+    if not os.access(path, os.W_OK):
+        return True, "the file is not writable"
+    if not os.access(path.parent, os.W_OK):
+        return True, "its folder is not writable"
     return False, ""
 
 
