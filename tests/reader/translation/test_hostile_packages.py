@@ -329,3 +329,16 @@ def test_a_download_on_a_full_disk_says_the_disk_is_full(argos_file: Path,
         assert list(models.iterdir()) == []
     finally:
         subprocess.run(["umount", "-l", str(models)], check=False)
+
+
+def test_model_download_from_the_cli_names_a_missing_pair(argos_file: Path,
+                                                          tmp_path: Path) -> None:
+    from tests.loopback_index import LoopbackIndex
+
+    with LoopbackIndex(argos_file) as index:
+        result = run_cli("--data-dir", str(tmp_path / "data"), "model", "download",
+                         "--index", f"{index.url}/index.json")
+    print(result.stderr.strip())
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: The model index at {index.url}/index.json has no French → English package."]
