@@ -182,20 +182,29 @@ class TidyUpPanel(QWidget):
         key = self.current_key()
         if key is None or self.review is None:
             return
-        getattr(self.review, action)(key)
-        self._after_change()
+        self._saved(lambda: getattr(self.review, action)(key))
 
     def _accept_class(self) -> None:
         cls = self.current_class()
         if cls is None or self.review is None:
             return
-        self.review.accept_class(cls)
-        self._after_change()
+        self._saved(lambda: self.review.accept_class(cls))
 
     def _undo(self) -> None:
         if self.review is None:
             return
-        self.review.undo()
+        self._saved(self.review.undo)
+
+    def _saved(self, change: Any) -> None:
+        """Make a decision; a library that cannot save (read-only, full disk) says so here
+        and nothing changes."""
+        from reader.storage import StorageError
+
+        try:
+            change()
+        except StorageError as exc:
+            self.reason.setText(f"Not changed: {exc}")
+            return
         self._after_change()
 
     def _after_change(self) -> None:

@@ -35,3 +35,23 @@ def test_a_saved_page_shows_byline_and_source(window, qtbot) -> None:
     assert "Une grève reconductible à partir du 5 mars" in plain
     assert "Candidatures ouvertes pour le Prix" not in plain
     assert "<p>" not in plain and "href=" not in plain
+
+
+def test_a_decision_that_cannot_be_saved_says_why_and_changes_nothing(aided_window, qtbot,
+                                                                      library) -> None:
+    from PySide6.QtCore import Qt
+
+    win = aided_window
+    panel = win.aids.tidy_ups
+    item = next(panel.tree.topLevelItem(i).child(j)
+                for i in range(panel.tree.topLevelItemCount())
+                for j in range(panel.tree.topLevelItem(i).childCount())
+                if "Amazone" in panel.tree.topLevelItem(i).child(j).text(0))
+    panel.tree.setCurrentItem(item)
+    key = panel.current_key()
+    library.read_only, library.read_only_reason = True, "it is on a read-only disk"
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    print(panel.reason.text())
+    assert "read-only" in panel.reason.text()
+    assert win.aids.review.decision(key) is None
+    assert all(f.state != "accepted" for f in win.view.fixes if f.key == key)
