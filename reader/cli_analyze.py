@@ -64,17 +64,18 @@ def _summary(data: dict[str, Any]) -> str:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Analyse one article by id or file path."""
-    from reader.analysis import analyze
-    from reader.analysis.review import glossary_entries
     from reader.cli_library import open_library, resolve_article
     from reader.importing import ArticleImportError
-    from reader.nlp import ModelMissingError, parse_article
+    from reader.nlp import ModelMissingError
+    from reader.session import ArticleSession
 
     try:
         library = open_library(args)
         article = resolve_article(library, args.article)
-        parsed = parse_article(article)
-        analysis = analyze(parsed, glossary_extra=glossary_entries(library))
+        session = ArticleSession(library, article)  # the same session the app uses
+        session.set_parsed(session.parse())
+        analysis = session.compute_analysis()
+        parsed = session.parsed
     except (ArticleImportError, StorageError, ModelMissingError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

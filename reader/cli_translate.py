@@ -84,9 +84,8 @@ def _articles(args: argparse.Namespace) -> list[Article] | None:
 
 def cmd_translate(args: argparse.Namespace) -> int:
     """Translate the chosen articles; exit code 0, or 1 when interrupted, 2 on bad input."""
-    from reader.analysis.review import stored_offset_map
-    from reader.nlp import parse_article
     from reader.paths import database_path
+    from reader.session import ArticleSession
     from reader.storage import Library, StorageError
     from reader.translation.engine import close_engines
     from reader.translation.service import ArticleTranslator
@@ -111,10 +110,11 @@ def cmd_translate(args: argparse.Namespace) -> int:
     try:
         for article in articles:
             start = time.perf_counter()
-            parsed = parse_article(article)
-            working = stored_offset_map(library, article.id, article.source)
-            sentences = [(s.id, working.working_slice(s.start, s.end).strip())
-                         for s in parsed.sentences]
+            # The same session the app uses gives the working text (stored tidy-ups applied).
+            session = ArticleSession(library, article)
+            if not session.load_stored_sentences():
+                session.set_parsed(session.parse(), store=True)
+            sentences = session.working_sentences()
             progress = ProgressLine(article.title, sys.stderr)
             count = translator.translate(article.id, sentences, None, lambda _s: None,
                                          on_progress=progress)

@@ -6,6 +6,7 @@ variable, then the platform's user-data directory (``~/.local/share/bilingual-re
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -14,8 +15,23 @@ import platformdirs
 APP_NAME = "bilingual-reader"
 ENV_VAR = "READER_DATA_DIR"
 REPO_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_ARTICLES = REPO_ROOT / "articles"
-RESOURCES = REPO_ROOT / "resources"
+
+
+def _data_folder(package: str, folder: str) -> Path:
+    """A data folder shipped as a package in a wheel (``resources/`` as ``reader_resources``),
+    or the repository's own folder when running from a checkout."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        if Path(location, ".").is_dir() and any(Path(location).iterdir()):
+            return Path(location)
+    return REPO_ROOT / folder
+
+
+BUNDLED_ARTICLES = _data_folder("reader_articles", "articles")
+RESOURCES = _data_folder("reader_resources", "resources")
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -171,6 +171,26 @@ def _create_sentence_splits(db: sqlite_utils.Database) -> None:
     )
 
 
+def _extend_annotations_and_edits(db: sqlite_utils.Database) -> None:
+    # Highlights and notes (reader.annotations): the side they were made on, the anchor of an
+    # English highlight (its French sentence's source range and the English it was made on),
+    # tags, an author for shared lesson layers, and a uid so imports never duplicate.
+    notes = db.table("annotations")
+    for name, kind in (("uid", str), ("side", str), ("quote", str), ("tags", str),
+                       ("sentence_start", int), ("sentence_end", int),
+                       ("sentence_text", str), ("author", str), ("updated_at", float)):
+        notes.add_column(name, kind)
+    db.execute("update annotations set side = 'fr' where side is null")
+    notes.create_index(["uid"], unique=True)
+    notes.enable_fts(["note", "quote", "tags"], create_triggers=True,
+                     tokenize="unicode61 remove_diacritics 2")
+    # A hand edit remembers which sentence it was made on, so when a tidy-up changes that
+    # sentence's French the edit is kept and flagged instead of silently no longer applying.
+    edits = db.table("translation_edits")
+    edits.add_column("sentence_start", int)
+    edits.add_column("sentence_end", int)
+
+
 def _add_web_page_details(db: sqlite_utils.Database) -> None:
     # The byline and source of an article imported from a saved web page.
     for column in ("author", "site", "url"):
@@ -185,6 +205,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_decisions_and_annotations,
     _create_translation_edits,
     _create_sentence_splits,
+    _extend_annotations_and_edits,
     _add_web_page_details,
 ]
 

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QApplication
 from reader.corpus import ensure_bundled
 from reader.paths import data_dir, database_path, models_dir
 from reader.storage import Library, StorageError
+from ui.annotating import Annotating
+from ui.exporting import Exporting
 from ui.main_window import MainWindow
 from ui.options import Preferences
+from ui.presenting import Presenting
 from ui.reading_aids import ReadingAids
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme, theme_named
@@ -55,6 +58,9 @@ def build_window(library: Library, runner: object, prefs: Preferences,
                                                models_dir=models_dir(data_override))
     window.add_translation_menu()
     window.aids = ReadingAids(window, runner, library, window.translation, prefs)
+    window.notes = Annotating(window, window.aids.tabs)
+    window.exports = Exporting(window, runner, prefs)
+    window.presenting = Presenting(window)
     if warning:
         window.messages.show_message(warning, "warning")
     return window

@@ -49,11 +49,14 @@ class LibraryPanel(QWidget):
         current = self.current_id()
         query = self.search.text().strip()
         self._rows = self.library.search(query) if query else self.library.articles()
+        notes = self._note_counts()
         self._silent = True
         self.list.clear()
         for row in self._rows:
             date = f"{row['date']} · " if row["date"] else ""
-            item = QListWidgetItem(f"{row['title']}\n{date}{row['word_count']} words")
+            count = notes.get(row["id"], 0)
+            noted = f" · {count} note{'s' if count != 1 else ''}" if count else ""
+            item = QListWidgetItem(f"{row['title']}\n{date}{row['word_count']} words{noted}")
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             item.setToolTip(row["origin"] or row["id"])
             self.list.addItem(item)
@@ -61,6 +64,16 @@ class LibraryPanel(QWidget):
                 self.list.setCurrentItem(item)
         self._silent = False
         self.empty.setVisible(not self._rows)
+
+    def _note_counts(self) -> dict[str, int]:
+        import sqlite3
+
+        from reader.annotations import AnnotationStore
+
+        try:
+            return AnnotationStore(self.library).counts()
+        except sqlite3.Error:  # a count is never worth failing the list for
+            return {}
 
     def ids(self) -> list[str]:
         """Article ids in list order."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 from reader.article import Article
 from reader.importing import ArticleImportError, read_article_file
 from reader.nlp import ModelMissingError, ParsedArticle
-from reader.sentence_store import store_sentences, stored_sentences
+from reader.session import (
+    ANALYSIS,
+    ANNOTATIONS,
+    DECISIONS,
+    ENGLISH,
+    SENTENCES,
+    ArticleSession,
+    SessionEvent,
+)
 from reader.storage import Library, StorageError
 from ui.library_panel import LibraryPanel
 from ui.message_bar import MessageBar
@@ -44,6 +52,7 @@ class MainWindow(QMainWindow):
 
     Signals:
         article_opened(str): an article's paragraphs are on screen.
+        session_changed(object): a SessionEvent of the open article's session.
         sentences_ready(str): the open article's sentences are known.
         english_visibility_changed(bool): the English column was shown or hidden.
         theme_changed(object): the new Theme, after a switch between light and dark.
@@ -51,6 +60,7 @@ class MainWindow(QMainWindow):
     """
 
     article_opened = Signal(str)
+    session_changed = Signal(object)
     sentences_ready = Signal(str)
     english_visibility_changed = Signal(bool)
     theme_changed = Signal(object)
@@ -62,11 +72,15 @@ class MainWindow(QMainWindow):
         self.library = library
         self.runner = runner
         self.prefs = prefs
-        self.article: Article | None = None
+        self.session: ArticleSession | None = None
         self.translation: Any = None
+        self.aids: Any = None  # ui.reading_aids.ReadingAids, set by the app
+        self.notes: Any = None  # ui.annotating.Annotating, set by the app
+        self.exports: Any = None  # ui.exporting.Exporting, set by the app
+        self.presenting: Any = None  # ui.presenting.Presenting, set by the app
         self.context_actions: list[Any] = []
-        self.parsed: ParsedArticle | None = None
         self._generation = 0
+        self._rebuild_pending = False
         self.setWindowTitle("Bilingual Reader")
         self.resize(1280, 820)
         self.theme = theme_named(prefs.get("theme"))
@@ -167,6 +181,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
+        self.edit_menu = bar.addMenu("&Edit")
+
         go = bar.addMenu("&Go")
         self._action(go, "&Search articles", QKeySequence.StandardKey.Find, self.focus_search)
         self._action(go, "&Next article", QKeySequence("Ctrl+PgDown"),
@@ -211,50 +227,82 @@ class MainWindow(QMainWindow):
             self.sidebar.select(target, emit=False)
             self.open_article(target)
 
+    @property
+    def article(self) -> Article | None:
+        """The open article."""
+        return None if self.session is None else self.session.article
+
+    @property
+    def parsed(self) -> ParsedArticle | None:
+        """The open article's sentences (and parse), once known."""
+        return None if self.session is None else self.session.parsed
+
     def open_article(self, article_id: str) -> None:
         """Show an article now; its sentences follow from a background task."""
         try:
             article = self.library.article(article_id)
-        except KeyError:
+        except (KeyError, StorageError):
             self.messages.show_message(f"The article {article_id} is not in the library.",
                                        "error")
             return
         self._generation += 1
         generation = self._generation
-        self.article = article
-        self.parsed = None
+        session = ArticleSession(self.library, article)
+        self.session = session
+        session.subscribe(lambda event: self._session_event(session, event))
         self.title.setText(article.title)
         source = article.url or ("" if article.bundled else article.origin)
         self.byline.setText(" · ".join(p for p in (article.byline, source) if p))
         self.byline.setVisible(bool(self.byline.text()))
         self.setWindowTitle(f"{article.title} — Bilingual Reader")
-        self.view.show_article(article)
+        self.view.show_session(session)
         self.prefs.set("last_article", article_id)
         self.article_opened.emit(article_id)
-        stored = stored_sentences(self.library, article)
-        if stored is not None:  # opened before: no spaCy parse needed
-            self._sentences_done(generation, ParsedArticle(article, stored, []))
+        if session.load_stored_sentences():  # opened before: no spaCy parse needed
             return
-        from reader import nlp
-
         self.runner.submit(
-            "sentences", lambda task: nlp.parse_article(article),
-            done=lambda parsed: self._sentences_done(generation, parsed, store=True),
+            "sentences", lambda task: session.parse(),
+            done=lambda parsed: self._sentences_done(generation, session, parsed),
             failed=self._sentences_failed,
         )
 
-    def _sentences_done(self, generation: int, parsed: ParsedArticle,
-                        store: bool = False) -> None:
-        if store:
-            store_sentences(self.library, parsed.article, parsed.sentences)
+    def _sentences_done(self, generation: int, session: ArticleSession,
+                        parsed: ParsedArticle) -> None:
         if generation != self._generation:
-            return  # the user moved on to another article
-        self.parsed = parsed
-        self.view.set_sentences(parsed.sentences)
-        self.status_text.setText(
-            f"{len(parsed.sentences)} sentences · {parsed.article.word_count} words"
-        )
-        self.sentences_ready.emit(parsed.article.id)
+            from reader.sentence_store import store_sentences
+
+            store_sentences(self.library, parsed.article, parsed.sentences)
+            return  # the user moved on to another article; the split is kept for later
+        session.set_parsed(parsed, store=True)
+
+    def _session_event(self, session: ArticleSession, event: SessionEvent) -> None:
+        """Every change of the open article's state passes here, then to the panels."""
+        if session is not self.session:
+            return
+        if event.kind in (DECISIONS, ANNOTATIONS):  # the reader's own action: show it now
+            self._rebuild_pending = False
+            self.view.rebuild()
+        elif event.kind in (SENTENCES, ANALYSIS):
+            self.rebuild_soon()
+        elif event.kind == ENGLISH and not self._rebuild_pending:
+            self.view.refresh_english(event.sentence_ids)
+        if event.kind == SENTENCES:
+            self.status_text.setText(
+                f"{len(session.sentences)} sentences · {session.article.word_count} words")
+        self.session_changed.emit(event)
+        if event.kind == SENTENCES:
+            self.sentences_ready.emit(session.article.id)
+
+    def rebuild_soon(self) -> None:
+        """Redraw the article once, after the current burst of changes."""
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self._rebuild_now)
+
+    def _rebuild_now(self) -> None:
+        if self._rebuild_pending:
+            self._rebuild_pending = False
+            self.view.rebuild()
 
     def _sentences_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ModelMissingError):

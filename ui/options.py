@@ -35,6 +35,12 @@ OPTIONS: dict[str, Option] = {
         Option("last_article", str, "", "Article open when the app was last closed."),
         Option("geometry", bytes, b"", "Main window geometry."),
         Option("splitter", bytes, b"", "Sizes of the sidebar and reading panes."),
+        Option("export_layers", list, ["entities", "highlights", "notes", "tidyups"],
+               "Layers drawn in an exported PDF."),
+        Option("export_paper", str, "a4", "Paper size of exported PDFs: a4 or letter."),
+        Option("export_english_hidden", bool, False,
+               "Export the French only (a class handout with the English hidden)."),
+        Option("export_folder", str, "", "Folder of the last export."),
     )
 }
 
@@ -47,7 +53,7 @@ class Preferences:
 
     def get(self, key: str) -> Any:
         option = OPTIONS[key]
-        value = self._settings.value(key, option.default)
+        value: Any = self._settings.value(key, option.default)
         if value is None:
             return option.default
         try:
@@ -58,7 +64,8 @@ class Preferences:
                     return [value] if value else []
                 return list(value)
             if option.type is bytes:
-                return bytes(value)
+                return bytes(value) if isinstance(value, (bytes, bytearray, memoryview)) \
+                    else option.default
             return option.type(value)
         except (TypeError, ValueError):
             return option.default

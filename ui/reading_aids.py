@@ -1,9 +1,9 @@
 """Reading aids in the window: entity highlights, the quote panel and tidy-up review.
 
-After an article's sentences are known, the analysis runs on the task runner. Its results
-colour the French text (and the names carried over into the English), fill the three side
-panels, and give the translation controller the working text: accepted tidy-ups change only
-the sentences they touch, so only those go back to the model.
+After an article's sentences are known, the analysis runs on the task runner and its result
+goes to the article session, which owns it. This adapter fills the three side panels from the
+session; the session decides what the text shows (through its render model) and which
+sentences go back to the translator after a tidy-up decision.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QTabWidget
 
-from reader.analysis import Analysis, analyze
-from reader.analysis.review import Review, add_glossary_entry, glossary_entries
+from reader.analysis import Analysis
+from reader.analysis.review import Review, add_glossary_entry
+from reader.session import SessionDecisions
 from reader.storage import Library, StorageError
 from ui.entity_panel import EntityPanel
 from ui.quote_panel import QuotePanel
-from ui.reading_view import InlineFix, Mark
 from ui.tidyup_panel import TidyUpPanel
 
 
@@ -40,8 +40,6 @@ class ReadingAids(QObject):
         self.library = library
         self.translation = translation
         self.prefs = prefs
-        self.analysis: Analysis | None = None
-        self.review: Review | None = None
         self._generation = 0
         hidden = prefs.get("hidden_entity_types")
         self.entities = EntityPanel(window.theme, hidden, window)
@@ -53,17 +51,17 @@ class ReadingAids(QObject):
         self.tabs.addTab(self.tidy_ups, "Tidy-ups")
         window.add_side_panel(self.tabs)
         window.view.hidden_labels = set(hidden)
+        window.view.fixes_inline = self.tidy_ups.inline.isChecked()
         self.entities.hidden_labels_changed.connect(self._hidden_changed)
         self.entities.mention_chosen.connect(window.view.reveal_source)
         self.quotes.range_chosen.connect(window.view.reveal_source)
         self.tidy_ups.tidy_up_chosen.connect(window.view.reveal_source)
-        self.tidy_ups.decisions_changed.connect(self._decisions_changed)
         self.tidy_ups.inline_toggled.connect(self._inline_toggled)
         window.article_opened.connect(lambda _id: self.clear())
+        window.session_changed.connect(self._session_event)
         window.english_visibility_changed.connect(self.quotes.set_show_english)
         window.theme_changed.connect(self.entities.set_theme)
         self.quotes.show_english = window.view.english_visible
-        window.sentences_ready.connect(lambda _id: self.analyse())
         window.context_actions.append(self._context_menu)
         # For class: step through the artifacts one by one ("what looks wrong here?").
         window.go_menu.addSeparator()
@@ -71,102 +69,71 @@ class ReadingAids(QObject):
                        lambda: self.step_tidy_up(1))
         window._action(window.go_menu, "Previous tidy-up", QKeySequence("Shift+F8"),
                        lambda: self.step_tidy_up(-1))
-        if translation is not None:
-            translation.mark_english = self.mark_english
-            translation.english_changed.connect(self._refresh_quotes)
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The open article's analysis, once ready."""
+        session = self.window.session
+        return None if session is None else session.analysis
+
+    @property
+    def review(self) -> Review | None:
+        """The open article's tidy-up decisions, once the analysis is ready."""
+        session = self.window.session
+        return None if session is None else session.review
 
     def clear(self) -> None:
         self._generation += 1
-        self.analysis = None
-        self.review = None
-        if self.translation is not None:
-            self.translation.offset_map = None
         self.entities.set_groups([])
         self.quotes.set_content([], [], lambda q: "")
         self.tidy_ups.set_review(None, [])
 
+    def _session_event(self, event: Any) -> None:
+        from reader.session import ANALYSIS, DECISIONS, ENGLISH, SENTENCES
+
+        if event.kind == SENTENCES:
+            self.analyse()
+        elif event.kind == ANALYSIS:
+            self._show_analysis()
+        elif event.kind == DECISIONS:
+            self.tidy_ups.refresh()
+        elif event.kind == ENGLISH:
+            self._refresh_quotes()
+
     def analyse(self) -> None:
         """Run the analysis of the open article in the background."""
-        parsed = self.window.parsed
-        if parsed is None:
+        session = self.window.session
+        if session is None or not session.sentences:
             return
         generation = self._generation
-        try:
-            glossary = glossary_entries(self.library)
-        except StorageError:
-            glossary = []
+        glossary = session.glossary()
 
-        def job(task: Any) -> Analysis:
-            from reader import nlp
+        def done(analysis: Analysis) -> None:
+            if generation == self._generation and session is self.window.session:
+                session.set_analysis(analysis)
 
-            full = parsed if parsed.docs else nlp.parse_article(parsed.article)
-            return analyze(full, glossary)
-
-        self.runner.submit("analysis", job, done=lambda a: self._analysed(generation, a),
-                           failed=self._failed)
+        self.runner.submit("analysis", lambda task: session.compute_analysis(glossary),
+                           done=done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.window.messages.show_message(f"The reading aids could not be computed: {exc}",
                                           "error")
 
-    def _analysed(self, generation: int, analysis: Analysis) -> None:
-        if generation != self._generation or self.window.article is None:
+    def _show_analysis(self) -> None:
+        session = self.window.session
+        if session is None or session.analysis is None:
             return
-        self.analysis = analysis
-        self.review = Review(self.library, analysis.article_id, analysis.tidy_ups)
+        analysis = session.analysis
         self.entities.set_groups(analysis.groups)
-        self.tidy_ups.set_review(self.review, analysis.tidy_ups)
-        retranslate = False
-        if self.translation is not None:
-            source = self.window.article.source
-            previous = self.translation.offset_map
-            self.translation.offset_map = self.review.offset_map(source)
-            edits = self.review.edits()
-            retranslate = bool(edits) and (previous is None or previous.edits != tuple(edits))
-            # English names get their marks in the same rebuild as the French ones.
-            self.window.view.english.update(
-                {sid: self.translation.english_sentence(t)
-                 for sid, t in self.translation.english.items()})
-        self._apply_to_view()
-        if retranslate:
-            self.translation.translate_open_article()  # stored decisions change the text
+        self.tidy_ups.set_review(SessionDecisions(session), analysis.tidy_ups)
         self._refresh_quotes()
         self.analysis_ready.emit(analysis.article_id)
 
-    def _apply_to_view(self) -> None:
-        assert self.analysis is not None and self.review is not None
-        group_names = {g.id: g.name for g in self.analysis.groups}
-        marks = [Mark(e.start, e.end, e.label, group_names.get(e.group, e.text))
-                 for e in self.analysis.entities]
-        fixes = [InlineFix(t.key, t.start, t.end, t.replacement, t.cls, t.reason,
-                           self.review.decision(t.key) or "pending")
-                 for t in self.analysis.tidy_ups]
-        self.window.view.set_annotations(marks, fixes, self.tidy_ups.inline.isChecked())
-
     def _refresh_quotes(self) -> None:
-        if self.analysis is not None:
-            self.quotes.set_content(self.analysis.quotes, self.analysis.sources,
-                                    self.english_of_quote)
-
-    def english_of_quote(self, quote: Any) -> str:
-        """The English of the sentences a quote lies in (the aligned counterpart)."""
-        if self.translation is None:
-            return ""
-        parts = [self.translation.english[i].text for i in quote.sentence_ids
-                 if i in self.translation.english]
-        return " ".join(parts)
-
-    def mark_english(self, sentence_id: int, english: str) -> list[tuple[int, int, str]]:
-        """Entity spans in an English sentence, found through the aligned French one."""
-        parsed = self.window.parsed
-        if self.analysis is None or parsed is None or sentence_id >= len(parsed.sentences):
-            return []
-        from reader.analysis import english_entity_spans
-
-        sentence = parsed.sentences[sentence_id]
-        mentions = self.analysis.entities_in(sentence.start, sentence.end)
-        spans = english_entity_spans(mentions, sentence.text, english)
-        return [(start, end, label) for start, end, label, _group in spans]
+        session = self.window.session
+        if session is not None and session.analysis is not None:
+            self.quotes.set_content(session.analysis.quotes, session.analysis.sources,
+                                    session.quote_english)
 
     def _hidden_changed(self, hidden: set[str]) -> None:
         self.prefs.set("hidden_entity_types", sorted(hidden))
@@ -174,16 +141,7 @@ class ReadingAids(QObject):
 
     def _inline_toggled(self, inline: bool) -> None:
         self.prefs.set("show_tidyups_inline", inline)
-        if self.analysis is not None:
-            self._apply_to_view()
-
-    def _decisions_changed(self) -> None:
-        if self.analysis is None or self.review is None:
-            return
-        self._apply_to_view()
-        if self.translation is not None and self.window.article is not None:
-            self.translation.offset_map = self.review.offset_map(self.window.article.source)
-            self.translation.translate_open_article()
+        self.window.view.set_fixes_inline(inline)
 
     def step_tidy_up(self, step: int) -> None:
         """Select the next (or previous) suggestion in text order and show it in the text."""

@@ -10,32 +10,47 @@ a new English sentence rewrites only its own cell.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLength,
+    QTextTable,
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.article import Article
 from reader.nlp import Sentence
+from reader.render import (
+    LAYERS,
+    EnglishRender,
+    RenderModel,
+    RenderOptions,
+    build_render,
+    english_render,
+)
+from reader.session import ArticleSession
 from ui.reading_layout import CellRuns, RowLayout, Run
-from ui.run_painter import BASE_POINT_SIZE, EnglishSentence, InlineFix, Mark, RunPainter
+from ui.run_painter import BASE_POINT_SIZE, RunPainter
 from ui.theme import Theme
 
-__all__ = ["EnglishSentence", "InlineFix", "Mark", "ReadingView"]
+MIN_ZOOM, MAX_ZOOM = -4, 12
+STALE_TIP = ("Your edit was written for the French before a tidy-up changed it. "
+             "Right-click: keep it for the new French, or retranslate.")
 
 
 class ReadingView(QTextBrowser):
-    """Aligned bilingual reading view.
+    """Aligned bilingual reading view of one :class:`ArticleSession`.
+
+    What each stretch of text shows comes from the session's render model; this view paints
+    it and maps screen positions back to the source and to sentences.
 
     Signals:
         sentence_hovered(int): the sentence under the mouse changed (-1 for none).
@@ -55,53 +70,51 @@ class ReadingView(QTextBrowser):
         self.viewport().installEventFilter(self)
         self.setUndoRedoEnabled(False)
         self.theme = theme
-        self.article: Article | None = None
-        self.sentences: list[Sentence] = []
-        self._sentence_starts: list[int] = []
-        self.english: dict[int, EnglishSentence] = {}
+        self.session: ArticleSession | None = None
         self.english_visible = True
         self.english_placeholder = "…"
         self.english_notice = ""
-        self.marks: list[Mark] = []
         self.hidden_labels: set[str] = set()
-        self.fixes: list[InlineFix] = []
+        self.layers: set[str] = set(LAYERS) - {"quotes", "current"}
         self.fixes_inline = True
         self.zoom = 0
         self.rows: list[RowLayout] = []
-        self._table = None
+        self._table: QTextTable | None = None
         self.hovered = -1
         self.current = -1
         self._focus_range: tuple[int, int] | None = None
         self.header_runs: CellRuns | None = None
+        self.model: RenderModel | None = None
 
     # --- content -------------------------------------------------------------------------
 
-    def show_article(self, article: Article | None) -> None:
-        """Show an article's paragraphs; sentences and English come later."""
-        self.article = article
-        self.sentences = []
-        self._sentence_starts = []
-        self.english = {}
-        self.marks = []
-        self.fixes = []
+    @property
+    def article(self) -> Article | None:
+        """The article shown."""
+        return None if self.session is None else self.session.article
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The shown article's sentences (empty until known)."""
+        return [] if self.session is None else self.session.sentences
+
+    def show_session(self, session: ArticleSession | None) -> None:
+        """Show an article session; sentences, analysis and English may come later."""
+        self.session = session
         self.hovered = self.current = -1
         self._focus_range = None
         self.rebuild()
 
-    def set_sentences(self, sentences: Sequence[Sentence]) -> None:
-        self.sentences = list(sentences)
-        self._sentence_starts = [s.start for s in self.sentences]
-        self.rebuild()
+    def options(self) -> RenderOptions:
+        """The layers this view draws (the current sentence is an overlay, not a layer)."""
+        return RenderOptions(frozenset(self.layers), frozenset(self.hidden_labels),
+                             self.fixes_inline, self.english_visible)
 
     def set_hidden_labels(self, labels: set[str]) -> None:
         self.hidden_labels = set(labels)
         self.rebuild()
 
-    def set_annotations(self, marks: Sequence[Mark], fixes: Sequence[InlineFix],
-                        inline: bool) -> None:
-        """Entity marks and tidy-ups together, with one rebuild."""
-        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
-        self.fixes = sorted(fixes, key=lambda f: (f.start, f.end))
+    def set_fixes_inline(self, inline: bool) -> None:
         self.fixes_inline = inline
         self.rebuild()
 
@@ -111,33 +124,24 @@ class ReadingView(QTextBrowser):
 
     def set_english_notice(self, text: str) -> None:
         """A plain message shown at the top of the English column (e.g. no model)."""
-        self.english_notice = text
-        self.rebuild()
+        if text != self.english_notice:
+            self.english_notice = text
+            self.rebuild()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.rebuild()
 
     def set_zoom(self, steps: int) -> None:
-        self.zoom = max(-6, min(12, steps))
+        """Zoom in steps of one point, clamped to sizes that stay readable."""
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
         self.rebuild()
 
-    def set_english(self, sentence_id: int, english: EnglishSentence) -> None:
-        """Show one English sentence; only its paragraph's cell is rewritten."""
-        self.english[sentence_id] = english
+    def refresh_english(self, sentence_ids: set[int] | frozenset[int]) -> None:
+        """Redraw the English of some sentences, rewriting each touched paragraph once."""
         if not self.english_visible or self._table is None:
             return
-        if not 0 <= sentence_id < len(self.sentences):
-            return
-        self._write_english_cell(self.sentences[sentence_id].paragraph)
-        self._refresh_selections()
-
-    def set_english_many(self, english: dict[int, EnglishSentence]) -> None:
-        """Show many English sentences, rewriting each touched paragraph cell once."""
-        self.english.update(english)
-        if not self.english_visible or self._table is None:
-            return
-        paragraphs = {self.sentences[sid].paragraph for sid in english
+        paragraphs = {self.sentences[sid].paragraph for sid in sentence_ids
                       if 0 <= sid < len(self.sentences)}
         if len(paragraphs) > 8:
             self.rebuild()  # laying the table out once beats one relayout per cell
@@ -149,8 +153,9 @@ class ReadingView(QTextBrowser):
         block.endEditBlock()
         self._refresh_selections()
 
-    def rebuild(self) -> None:
-        """Rebuild the whole document (article, theme, marks or layout changed)."""
+    def rebuild(self, keep_place: bool = True) -> None:
+        """Rebuild the whole document from the render model; the reader's place is kept."""
+        anchor = self._reading_anchor() if keep_place else None
         doc = QTextDocument(self)
         font = QFont(self.font())
         font.setPointSize(BASE_POINT_SIZE + self.zoom)
@@ -158,9 +163,10 @@ class ReadingView(QTextBrowser):
         doc.setUndoRedoEnabled(False)
         self.rows = []
         self._table = None
-        if self.article is None:
+        if self.session is None:
             self.setDocument(doc)
             return
+        model = self.model = build_render(self.session, self.options())
         # Fill the document before the view sees it: laying out a visible table after every
         # insert cost ~3 ms per insert and stalled the UI for seconds on long articles.
         cursor = QTextCursor(doc)
@@ -173,78 +179,105 @@ class ReadingView(QTextBrowser):
         fmt.setColumnWidthConstraints(
             [QTextLength(QTextLength.Type.PercentageLength, 100 / columns)] * columns
         )
-        paragraphs = self.article.paragraphs
+        painter = self._painter()
         self.header_runs = None
-        if self.article.date_header is not None:
-            # The "date YYYY-MM" header is part of the source (and often a tidy-up target),
-            # so it is shown, small, above the columns.
-            self.header_runs = self._write_source(cursor, 0, self.article.date_header[1],
-                                                  "dateline")
+        if model.header:
+            # The "date YYYY-MM" header is part of the source (and often a tidy-up target):
+            # shown small, indented like the body text, above the columns.
+            block = cursor.blockFormat()
+            block.setLeftMargin(fmt.cellPadding())
+            cursor.setBlockFormat(block)
+            self.header_runs = painter.write_french(cursor, model.header, "dateline")
             cursor.insertBlock()
-        self._table = cursor.insertTable(max(1, len(paragraphs)), columns, fmt)
+            plain = cursor.blockFormat()
+            plain.setLeftMargin(0)
+            cursor.setBlockFormat(plain)
+        self._table = cursor.insertTable(max(1, len(model.paragraphs)), columns, fmt)
         cursor.beginEditBlock()
-        for para in paragraphs:
+        for para in model.paragraphs:
             row = RowLayout(para.index)
             self.rows.append(row)
-            self._write_french_cell(row)
+            cell = self._table.cellAt(para.index, 0).firstCursorPosition()
+            row.french = painter.write_french(cell, para.french, para.kind)
             if self.english_visible:
-                self._write_english_cell(para.index)
+                self._write_english_cell(para.index, para.english)
         cursor.endEditBlock()
         self.setDocument(doc)  # Qt deletes the previous document: its parent is this view
         self._refresh_selections()
-
-    def _write_french_cell(self, row: RowLayout) -> None:
-        assert self.article is not None and self._table is not None
-        para = self.article.paragraphs[row.paragraph]
-        cursor = self._table.cellAt(para.index, 0).firstCursorPosition()
-        row.french = self._write_source(cursor, para.start, para.end, para.kind)
+        if anchor is not None:
+            self._restore_anchor(anchor)
 
     def _painter(self) -> RunPainter:
-        return RunPainter(self.theme, self.zoom, self.hidden_labels, self.fixes_inline)
+        return RunPainter(self.theme, self.zoom, self.fixes_inline)
 
-    def _write_source(self, cursor: QTextCursor, first: int, last: int, kind: str) -> CellRuns:
-        """Insert ``source[first:last]`` with its marks and tidy-ups; returns its runs."""
-        assert self.article is not None
-        return self._painter().write_source(cursor, self.article.source, first, last, kind,
-                                            self.marks, self.fixes)
-
-    def _write_english_cell(self, paragraph: int) -> None:
-        assert self._table is not None and self.article is not None
+    def _write_english_cell(self, paragraph: int,
+                            english: tuple[EnglishRender, ...] | None = None) -> None:
+        assert self._table is not None and self.session is not None
+        if english is None:
+            options = self.options()
+            english = tuple(english_render(self.session, s.id, options, self._english_notes())
+                            for s in self._sentences_of(paragraph))
         cell = self._table.cellAt(paragraph, 1)
         cursor = cell.firstCursorPosition()
         cursor.beginEditBlock()  # one relayout for the whole cell, not one per insert
         cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         origin = cursor.position()
-        kind = self.article.paragraphs[paragraph].kind
+        kind = self.session.article.paragraphs[paragraph].kind
         painter = self._painter()
         base = painter.base_format(kind)
-        muted = QTextCharFormat(base)
-        muted.setForeground(self.theme.colour("muted"))
         runs = CellRuns()
-        first = True
         if paragraph == 0 and self.english_notice:
-            notice = QTextCharFormat(muted)
+            notice = QTextCharFormat(base)
+            notice.setForeground(self.theme.colour("muted"))
             notice.setFontItalic(True)
             cursor.insertText(self.english_notice, notice)
             cursor.insertBlock()
-        for sentence in self._sentences_of(paragraph):
-            if not first:
+        for i, sentence in enumerate(english):
+            if i:
                 cursor.insertText(" ", base)
-            first = False
-            english = self.english.get(sentence.id)
             start = cursor.position() - origin
-            if english is None:
-                cursor.insertText(self.english_placeholder, muted)
-            else:
-                painter.insert_english(cursor, english, base)
-            runs.add(Run(start, cursor.position() - origin, sentence_id=sentence.id))
+            painter.write_english(cursor, sentence, self.english_placeholder, base, STALE_TIP)
+            runs.add(Run(start, cursor.position() - origin, sentence_id=sentence.sentence_id))
         cursor.endEditBlock()
         if len(self.rows) > paragraph:
             self.rows[paragraph].english = runs
 
+    def _english_notes(self) -> dict[int, list]:
+        from reader.render import number_notes
+
+        if self.session is None or "notes" not in self.layers:
+            return {}
+        found: dict[int, list] = {}
+        for ref in number_notes(self.session):
+            if ref.annotation.side == "en" and ref.sentence_id is not None:
+                found.setdefault(ref.sentence_id, []).append(ref)
+        return found
+
     def _sentences_of(self, paragraph: int) -> list[Sentence]:
         return [s for s in self.sentences if s.paragraph == paragraph]
+
+    # --- the reader's place --------------------------------------------------------------
+
+    def _reading_anchor(self) -> tuple[int, int] | None:
+        """Source offset at the top of the viewport and its distance from the top."""
+        if self._table is None or self.verticalScrollBar().value() == 0:
+            return None
+        top = self.cursorForPosition(self.viewport().rect().topLeft() + QPoint(12, 4))
+        offset = self.source_offset_at(top.position())
+        if offset is None:
+            return None
+        return offset, self.cursorRect(top).top()
+
+    def _restore_anchor(self, anchor: tuple[int, int]) -> None:
+        offset, y = anchor
+        rng = self.french_range(offset, offset + 1)
+        if rng is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(rng[0])
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - y)
 
     # --- positions -----------------------------------------------------------------------
 
@@ -273,7 +306,7 @@ class ReadingView(QTextBrowser):
         if offset is None:  # an inserted correction: use the text just before it
             prev = [r for r in self.rows[row].french.runs if r.rel_end <= run.rel_start
                     and r.source_start is not None]
-            if not prev:
+            if not prev or prev[-1].source_start is None:
                 return -1
             offset = prev[-1].source_start + (prev[-1].rel_end - prev[-1].rel_start) - 1
         else:
@@ -282,9 +315,10 @@ class ReadingView(QTextBrowser):
 
     def sentence_for_offset(self, offset: int) -> int:
         """Sentence id containing a source offset, or -1."""
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset <= self.sentences[i].end:
-            return self.sentences[i].id
+        sentences = self.sentences
+        i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        if i >= 0 and sentences[i].start <= offset <= sentences[i].end:
+            return sentences[i].id
         return -1
 
     def source_offset_at(self, pos: int) -> int | None:
@@ -296,6 +330,69 @@ class ReadingView(QTextBrowser):
             return None
         rel = pos - cell.firstCursorPosition().position()
         return self.rows[cell.row()].french.source_offset(rel)
+
+    def _source_near(self, pos: int, end: bool) -> int | None:
+        """Source offset at a French position; on inserted text (a correction, a marker) the
+        nearest source text before (for an end) or after (for a start)."""
+        cell = self._table.cellAt(pos) if self._table is not None else None
+        if cell is None or not cell.isValid() or cell.column() != 0:
+            return None
+        if cell.row() >= len(self.rows):
+            return None
+        runs = self.rows[cell.row()].french.runs
+        rel = pos - cell.firstCursorPosition().position()
+        ordered = runs if not end else list(reversed(runs))
+        for run in ordered:
+            if run.source_start is None:
+                continue
+            if run.rel_start <= rel <= run.rel_end:
+                return run.source_start + (rel - run.rel_start)
+            if (not end and run.rel_start >= rel) or (end and run.rel_end <= rel):
+                return run.source_start if not end else run.source_start + (
+                    run.rel_end - run.rel_start)
+        return None
+
+    def selection_anchor(self) -> tuple[str, int, int, int] | str:
+        """What the selection covers: ``("fr", -1, start, end)`` in source offsets,
+        ``("en", sentence_id, start, end)`` in that sentence's English, or a message saying
+        why it cannot be highlighted."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self._table is None or self.session is None:
+            return "Select some text first."
+        if cursor.hasComplexSelection():  # a selection across table cells
+            return "Select text in one column: French or English."
+        lo, hi = cursor.selectionStart(), cursor.selectionEnd()
+        first, last = self._table.cellAt(lo), self._table.cellAt(max(lo, hi - 1))
+        if not first.isValid() or not last.isValid():
+            return "Select text inside the article."
+        if first.column() != last.column():
+            return "Select text in one column: French or English."
+        if first.column() == 0:
+            start, end = self._source_near(lo, end=False), self._source_near(hi, end=True)
+            if start is None or end is None or end <= start:
+                return "That selection holds no text of the article."
+            return "fr", -1, start, end
+        sid = self.sentence_at_position(lo)
+        if sid < 0 or sid != self.sentence_at_position(max(lo, hi - 1)):
+            return "Select English within one sentence."
+        shown = self.session.english_of(sid)
+        rng = self.english_range(sid)
+        if shown is None or rng is None:
+            return "This sentence has no English yet."
+        start = max(0, lo - rng[0])
+        end = min(len(shown.text), hi - rng[0])
+        if end <= start:
+            return "That selection holds no English text."
+        return "en", sid, start, end
+
+    def reveal_english(self, sentence_id: int) -> bool:
+        """Scroll to a sentence's English and mark it."""
+        rng = self.english_range(sentence_id)
+        if rng is None:
+            return False
+        self.set_current(sentence_id, scroll=False)
+        self._scroll_to(rng)
+        return True
 
     def french_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Document range showing the source range (both ends in one paragraph)."""
@@ -409,14 +506,22 @@ class ReadingView(QTextBrowser):
         return True
 
     def _scroll_to(self, rng: tuple[int, int] | None) -> None:
+        """Bring a document range to the middle of the viewport (as editors do for "find
+        next"), unless it is already comfortably visible."""
         if rng is None:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(rng[1])
-        self.setTextCursor(cursor)
         cursor.setPosition(rng[0])
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        first = self.cursorRect(cursor)
+        cursor.setPosition(rng[1])
+        last = self.cursorRect(cursor)
+        height = self.viewport().height()
+        margin = height // 6
+        if first.top() >= margin and last.bottom() <= height - margin:
+            return
+        middle = (first.top() + last.bottom()) // 2
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + middle - height // 2)
 
     def visible_paragraphs(self) -> list[int]:
         """Paragraph rows at least partly visible in the viewport, top to bottom."""
@@ -437,12 +542,12 @@ class ReadingView(QTextBrowser):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.viewport():
-            if event.type() == QEvent.Type.MouseMove:
+            if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseMove:
                 pos = self.cursorForPosition(event.position().toPoint()).position()
                 self.set_hovered(self.sentence_at_position(pos))
             elif event.type() == QEvent.Type.Leave:
                 self.set_hovered(-1)
-            elif event.type() == QEvent.Type.ToolTip:
+            elif isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
                 cursor = self.cursorForPosition(event.pos())
                 tip = cursor.charFormat().toolTip()
                 if tip:

@@ -1,62 +1,32 @@
-"""How one stretch of text is drawn into the reading document: entity marks, tidy-ups shown
-inline (original struck out, then the correction), flagged calques, and English sentences
-with the names carried over. Every stretch is recorded as runs (see :mod:`ui.reading_layout`)
-so positions map back to the source.
+"""Paints the runs of a :class:`reader.render.RenderModel` into the reading document.
+
+What each run shows (entity, tidy-up, highlight, note marker…) is decided in the core; this
+module only turns those layers into Qt character formats, so the window and the PDF draw the
+same thing. Every stretch is recorded as layout runs (see :mod:`ui.reading_layout`) so positions
+on screen map back to the source text or to an English sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 
+from reader.annotations import COLOURS
+from reader.render import EnglishRender, TextRun
 from ui.reading_layout import CellRuns, Run
 from ui.theme import Theme
 
 BASE_POINT_SIZE = 12
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A highlighted range of the French source (an entity, a quote, a user highlight)."""
-
-    start: int
-    end: int
-    label: str
-    tooltip: str = ""
-
-
-@dataclass(frozen=True)
-class InlineFix:
-    """A tidy-up shown in the French column. ``state``: pending, accepted or rejected."""
-
-    key: str
-    start: int
-    end: int
-    replacement: str | None
-    cls: str
-    reason: str
-    state: str = "pending"
-
-
-@dataclass(frozen=True)
-class EnglishSentence:
-    """The English text of one sentence, with entity marks relative to that text."""
-
-    text: str
-    edited: bool = False
-    marks: tuple[tuple[int, int, str], ...] = ()
+DARK_TEXT = "#1f1d1a"  # text on a user highlight stays dark in both themes
 
 
 class RunPainter:
-    """Draws text with the current theme, zoom, hidden entity types and tidy-up mode."""
+    """Draws runs with the current theme and zoom."""
 
-    def __init__(self, theme: Theme, zoom: int, hidden_labels: set[str],
-                 fixes_inline: bool) -> None:
+    def __init__(self, theme: Theme, zoom: int, fixes_inline: bool = True) -> None:
         self.theme = theme
         self.zoom = zoom
-        self.hidden_labels = hidden_labels
         self.fixes_inline = fixes_inline
 
     def base_format(self, kind: str) -> QTextCharFormat:
@@ -76,96 +46,73 @@ class RunPainter:
             fmt.setFontPointSize(BASE_POINT_SIZE + self.zoom - 1)
         return fmt
 
-    def write_source(self, cursor: QTextCursor, source: str, first: int, last: int, kind: str,
-                     all_marks: Sequence[Mark], all_fixes: Sequence[InlineFix]) -> CellRuns:
-        """Insert ``source[first:last]`` with its marks and tidy-ups; returns its runs."""
-        origin = cursor.position()
-        marks = [m for m in all_marks if m.end > first and m.start < last
-                 and m.label not in self.hidden_labels]
-        fixes = [f for f in all_fixes if f.end > first and f.start < last]
-        cuts = {first, last}
-        for item in (*marks, *fixes):
-            cuts.update((max(first, item.start), min(last, item.end)))
-        points = sorted(cuts)
-        base = self.base_format(kind)
-        runs = CellRuns()
-        for lo, hi in zip(points, points[1:], strict=False):
-            fmt = QTextCharFormat(base)
-            tips = []
-            for m in marks:
-                if m.start <= lo and hi <= m.end:
-                    fmt.setBackground(self._mark_colour(m.label))
-                    if m.tooltip:
-                        tips.append(m.tooltip)
-            ending: InlineFix | None = None
-            for f in fixes:
-                if f.start <= lo and hi <= f.end and f.state != "rejected":
-                    self._style_fix(fmt, f)
-                    tips.append(f"{f.cls}: {f.reason}")
-                    if hi == f.end:
-                        ending = f
-            hide = ending is None and any(
-                f.start <= lo and hi <= f.end and f.state == "accepted" and not self.fixes_inline
-                and f.replacement is not None for f in fixes)
-            if tips:
-                fmt.setToolTip("\n".join(tips))
-            if not hide and not (ending and ending.state == "accepted" and not self.fixes_inline
-                                 and ending.replacement is not None):
-                start = cursor.position() - origin
-                cursor.insertText(source[lo:hi], fmt)
-                runs.add(Run(start, cursor.position() - origin, source_start=lo))
-            if ending is not None and ending.replacement is not None:
-                self._insert_replacement(cursor, origin, runs, ending, base)
-        return runs
-
-    def _mark_colour(self, label: str) -> QColor:
-        if label in self.theme.colours["entities"]:
-            return self.theme.entity(label)
-        return self.theme.colour("user_highlight")
-
-    def _style_fix(self, fmt: QTextCharFormat, fix: InlineFix) -> None:
-        if fix.replacement is None:  # flagged only (a calque): wavy underline
+    def format_for(self, run: TextRun, base: QTextCharFormat) -> QTextCharFormat:
+        """The character format of one run."""
+        fmt = QTextCharFormat(base)
+        tips: list[str] = []
+        if run.entity:
+            fmt.setBackground(self.theme.entity(run.entity))
+            tips.append(f"{run.entity_name or run.text} ({run.entity})")
+        if run.quote:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(self.theme.colour("muted"))
+        if run.highlight:
+            fmt.setBackground(QColor(COLOURS[run.highlight]))
+            fmt.setForeground(QColor(DARK_TEXT))
+        if run.tidy == "flagged":  # a calque: explained, not changed
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(self.theme.colour("calque"))
-        elif self.fixes_inline:
-            fmt.setFontStrikeOut(True)
-            fmt.setForeground(self.theme.colour("tidy_original"))
-        else:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(self.theme.colour("tidy_original"))
+        elif run.tidy == "original":
+            if self.fixes_inline:
+                fmt.setFontStrikeOut(True)
+                fmt.setForeground(self.theme.colour("tidy_original"))
+            else:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(self.theme.colour("tidy_original"))
+        if run.role == "replacement":
+            if self.fixes_inline:
+                fmt.setForeground(self.theme.colour("tidy_replacement"))
+                fmt.setFontUnderline(True)
+            fmt.setProperty(QTextFormat.Property.UserProperty, run.tidy_key)
+        elif run.role in ("note", "edited", "placeholder"):
+            fmt.setForeground(self.theme.colour("muted"))
+            if run.role == "note":
+                fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+                fmt.setForeground(self.theme.colour("tidy_original" if run.english_changed
+                                                    else "highlight"))
+                tips.append("The English changed since this was highlighted; the highlight "
+                            "is kept here." if run.english_changed else f"Note {run.note_number}")
+            elif run.role == "edited":
+                tips.append("Edited by hand; the translator will not overwrite it.")
+        if run.tidy_reason:
+            tips.append(run.tidy_reason)
+        if tips:
+            fmt.setToolTip("\n".join(tips))
+        return fmt
 
-    def _insert_replacement(self, cursor: QTextCursor, origin: int, runs: CellRuns,
-                            fix: InlineFix, base: QTextCharFormat) -> None:
-        if not self.fixes_inline and fix.state != "accepted":
+    def write_french(self, cursor: QTextCursor, runs: Sequence[TextRun],
+                     kind: str) -> CellRuns:
+        """Insert a paragraph's French runs; returns where each landed."""
+        origin = cursor.position()
+        base = self.base_format(kind)
+        cells = CellRuns()
+        for run in runs:
+            start = cursor.position() - origin
+            cursor.insertText(run.text, self.format_for(run, base))
+            cells.add(Run(start, cursor.position() - origin, source_start=run.source_start))
+        return cells
+
+    def write_english(self, cursor: QTextCursor, english: EnglishRender, placeholder: str,
+                      base: QTextCharFormat, stale_tip: str) -> None:
+        """Insert one sentence's English (or the placeholder while it is missing)."""
+        if english.missing:
+            muted = QTextCharFormat(base)
+            muted.setForeground(self.theme.colour("muted"))
+            cursor.insertText(placeholder, muted)
             return
-        fmt = QTextCharFormat(base)
-        if self.fixes_inline:
-            fmt.setForeground(self.theme.colour("tidy_replacement"))
-            fmt.setFontUnderline(True)
-        fmt.setToolTip(f"{fix.cls}: {fix.reason}")
-        fmt.setProperty(QTextFormat.Property.UserProperty, fix.key)
-        start = cursor.position() - origin
-        gap = "\u2009" if self.fixes_inline and fix.state != "accepted" else ""
-        cursor.insertText(gap + (fix.replacement or ""), fmt)
-        runs.add(Run(start, cursor.position() - origin, source_start=None))
-
-    def insert_english(self, cursor: QTextCursor, english: EnglishSentence,
-                       base: QTextCharFormat) -> None:
-        """Insert one English sentence with its entity marks and the hand-edit sign."""
-        text = english.text
-        pos = 0
-        for start, end, label in sorted(english.marks):
-            if start < pos or end > len(text) or label in self.hidden_labels:
-                continue
-            cursor.insertText(text[pos:start], base)
-            fmt = QTextCharFormat(base)
-            fmt.setBackground(self._mark_colour(label))
-            cursor.insertText(text[start:end], fmt)
-            pos = end
-        tail = QTextCharFormat(base)
-        cursor.insertText(text[pos:], tail)
-        if english.edited:
-            note = QTextCharFormat(base)
-            note.setForeground(self.theme.colour("muted"))
-            note.setToolTip("Edited by hand; the translator will not overwrite it.")
-            cursor.insertText(" ✎", note)
+        for run in english.runs:
+            fmt = self.format_for(run, base)
+            if run.role == "edited" and english.stale:
+                fmt.setForeground(self.theme.colour("tidy_original"))
+                fmt.setToolTip(stale_tip)
+            cursor.insertText(run.text, fmt)

@@ -5,26 +5,17 @@ Colours are data in ``resources/themes.json`` so they can be tuned without code 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.paths import RESOURCES
+from reader.analysis.model import LABEL_NAMES, LABELS
+from reader.themes import resolve_theme
 
-ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "HANDLE", "HASHTAG")
-ENTITY_NAMES = {
-    "PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names",
-    "DATE": "Dates", "HANDLE": "@handles", "HASHTAG": "#hashtags",
-}
-
-
-@cache
-def _themes() -> dict[str, Any]:
-    return json.loads((RESOURCES / "themes.json").read_text(encoding="utf-8"))
+ENTITY_LABELS = LABELS
+ENTITY_NAMES = LABEL_NAMES
 
 
 @dataclass(frozen=True)
@@ -43,8 +34,7 @@ class Theme:
 
 def theme_named(name: str) -> Theme:
     """The theme called ``name`` (falls back to light)."""
-    themes = _themes()
-    return Theme(name if name in themes else "light", themes.get(name, themes["light"]))
+    return Theme(*resolve_theme(name))
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:

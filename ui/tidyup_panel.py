@@ -21,15 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.model import TIDY_UP_CLASSES, TidyUp
+from reader.analysis.model import TIDY_UP_CLASS_NAMES, TIDY_UP_CLASSES, TidyUp
 
-CLASS_NAMES = {
-    "boilerplate": "Boilerplate (credits, tweet residue, headers)",
-    "literal-name": "Names translated as words",
-    "name-variant": "Misspelt names",
-    "typography": "Typography",
-    "calque": "Word-for-word English idioms",
-}
+CLASS_NAMES = TIDY_UP_CLASS_NAMES
 STATE_MARKS = {"accepted": "✓", "rejected": "✗", None: "•"}
 
 
@@ -69,7 +63,8 @@ class TidyUpPanel(QWidget):
         self.undo_button = QPushButton("Undo", self)
         self.accept_button.setShortcut("Ctrl+Return")
         self.reject_button.setShortcut("Ctrl+Backspace")
-        self.undo_button.setShortcut("Ctrl+Z")
+        # Ctrl+Z is the window's one undo (decisions and notes share one history).
+        self.undo_button.setToolTip("Undo the last decision (Ctrl+Z)")
         self.accept_button.clicked.connect(lambda: self._decide("accept"))
         self.reject_button.clicked.connect(lambda: self._decide("reject"))
         self.accept_class_button.clicked.connect(self._accept_class)
@@ -149,9 +144,9 @@ class TidyUpPanel(QWidget):
         """Make one suggestion current."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                child = top.child(j)
-                if child.data(0, Qt.ItemDataRole.UserRole)[1] == key:
+            for j in range(top.childCount() if top is not None else 0):
+                child = top.child(j) if top is not None else None
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole)[1] == key:
                     self.tree.setCurrentItem(child)
                     self._show_reason(key)
                     return True

@@ -16,9 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressBar, QPushButton
 
 from reader.nlp import ParsedArticle
-from reader.spans import OffsetMap
 from reader.storage import Library
-from ui.reading_view import EnglishSentence
 
 MODEL_FILTER = "Argos translation packages (*.argosmodel);;All files (*)"
 
@@ -48,8 +46,6 @@ class TranslationController(QObject):
         self.pair = pair
         self.model: Any = None
         self.checking = False
-        self.offset_map: OffsetMap | None = None
-        self.english: dict[int, Any] = {}
         self._pending: dict[int, Any] = {}
         self._task: Any = None
         self._download: Any = None
@@ -69,7 +65,7 @@ class TranslationController(QObject):
             layout.addWidget(w)
         self.cancel_button.hide()
         window.article_opened.connect(lambda _id: self.cancel())
-        window.sentences_ready.connect(lambda _id: self.translate_open_article())
+        window.session_changed.connect(self._session_event)
         window.view.setContextMenuPolicy(window.view.contextMenuPolicy().CustomContextMenu)
         window.view.customContextMenuRequested.connect(self._context_menu)
         self.refresh_model()
@@ -106,12 +102,12 @@ class TranslationController(QObject):
         self.model = model
         self._show_model_state()
         self.model_changed.emit(model)
+        self.translate_open_article()  # cached English shows even without a model
         if model is not None:
             from reader.translation.service import warm_up
 
             self.runner.submit("load translation model", lambda task: warm_up(model),
                                failed=self._model_failed)
-            self.translate_open_article()
 
     def _show_model_state(self) -> None:
         has_model = self.model is not None
@@ -215,20 +211,16 @@ class TranslationController(QObject):
 
     # --- translating ---------------------------------------------------------------------
 
-    def working_sentences(self, parsed: ParsedArticle) -> list[tuple[int, str]]:
-        """(sentence id, text for the translator) for every sentence.
+    @property
+    def english(self) -> dict[int, Any]:
+        """What the English column shows, by sentence id (from the open session)."""
+        session = self.window.session
+        return {} if session is None else session.english.shown
 
-        Until the reading aids hand over a review, the stored decisions give the working
-        text, so an article with accepted tidy-ups is not translated twice on opening.
-        """
-        omap = self.offset_map
-        if omap is None or omap.source != parsed.article.source:
-            from reader.analysis.review import stored_offset_map
-
-            article = parsed.article
-            omap = self.offset_map = stored_offset_map(self.library, article.id,
-                                                       article.source)
-        return [(s.id, omap.working_slice(s.start, s.end).strip()) for s in parsed.sentences]
+    def working_sentences(self, parsed: ParsedArticle | None = None) -> list[tuple[int, str]]:
+        """(sentence id, text for the translator) of the open article, from its session."""
+        session = self.window.session
+        return [] if session is None else session.working_sentences()
 
     def _worker_library(self) -> Library:
         # SQLite connections are not shared between threads: a worker opens its own.
@@ -240,36 +232,38 @@ class TranslationController(QObject):
         if self._task is not None:
             self._task.cancel()
             self._task = None
+        self._pending = {}
         self.progress.hide()
 
+    def _session_event(self, event: Any) -> None:
+        from reader.session import SENTENCES, WORKING_TEXT
+
+        if event.kind in (SENTENCES, WORKING_TEXT):
+            self.translate_open_article()
+
     def translate_open_article(self) -> None:
-        """Show cached English at once, then stream the rest from the model."""
-        parsed = self.window.parsed
-        if parsed is None or self.model is None:
+        """Show what is known at once (hand edits, cache), then stream the rest."""
+        session = self.window.session
+        if session is None or not session.sentences:
             return
         self.cancel()
         generation = self._generation
+        article_id = session.article.id
+        total = len(session.sentences)
+        session.load_cached_english(self.model)
+        missing = session.missing_english()
+        if not missing or self.model is None:
+            self.progress.hide()
+            if not missing:
+                self.translation_finished.emit(article_id)
+            return
         from reader.translation.service import ArticleTranslator
 
-        article_id = parsed.article.id
-        items = self.working_sentences(parsed)
-        cached = ArticleTranslator(self.library, self.model).cached(article_id, items)
-        self.english = {}
-        self._pending = {}
-        for translation in cached.values():
-            self._show(translation)
-        total = len(items)
-        if len(cached) == total:
-            self.progress.hide()
-            self._flush()  # a reopened article shows both columns in this same event
-            self.translation_finished.emit(article_id)
-            return
         visible = set(self.window.view.visible_paragraphs())
-        priority = [s.id for s in parsed.sentences if s.paragraph in visible]
-        missing = [(sid, text) for sid, text in items if sid not in cached]
+        priority = [s.id for s in session.sentences if s.paragraph in visible]
         model = self.model
         self.progress.setRange(0, total)
-        self.progress.setValue(len(cached))
+        self.progress.setValue(total - len(missing))
         self.progress.show()
 
         def job(task: Any) -> int:
@@ -287,7 +281,7 @@ class TranslationController(QObject):
         def report(translation: Any) -> None:
             if generation == self._generation:
                 self._show(translation)
-                self.progress.setValue(len(self.english))
+                self.progress.setValue(self.progress.value() + 1)
 
         def done(_count: int) -> None:
             if generation == self._generation:
@@ -307,7 +301,6 @@ class TranslationController(QObject):
 
     def _show(self, translation: Any) -> None:
         """Queue a sentence for the English column; queued ones are drawn together."""
-        self.english[translation.sentence_id] = translation
         if not self._pending:
             QTimer.singleShot(0, self._flush)
         self._pending[translation.sentence_id] = translation
@@ -316,41 +309,36 @@ class TranslationController(QObject):
         # A finished batch delivers many sentences in one go: drawing each paragraph once
         # keeps the UI thread free (one cell rewrite per sentence cost ~2 ms each).
         pending, self._pending = self._pending, {}
-        current = {sid: t for sid, t in pending.items() if self.english.get(sid) is t}
-        self.window.view.set_english_many(
-            {sid: self.english_sentence(t) for sid, t in current.items()})
-        for sid in current:
+        session = self.window.session
+        if not pending or session is None:
+            return
+        session.set_english(pending.values())
+        for sid in pending:
             self.sentence_translated.emit(sid)
-        if current:
-            self.english_changed.emit()
-
-    def english_sentence(self, translation: Any) -> EnglishSentence:
-        """How a translation is drawn; reading aids add entity marks by overriding this."""
-        marker = getattr(self, "mark_english", None)
-        marks = marker(translation.sentence_id, translation.text) if marker else ()
-        return EnglishSentence(translation.text, translation.edited, tuple(marks))
-
-    def redraw(self) -> None:
-        """Draw every known English sentence again (marks or theme changed)."""
-        self.window.view.set_english_many(
-            {sid: self.english_sentence(t) for sid, t in self.english.items()})
+        self.english_changed.emit()
 
     # --- per-sentence actions ------------------------------------------------------------
 
-    def _sentence_text(self, sentence_id: int) -> str | None:
-        parsed = self.window.parsed
-        if parsed is None or not 0 <= sentence_id < len(parsed.sentences):
-            return None
-        return dict(self.working_sentences(parsed))[sentence_id]
-
     def retranslate(self, sentence_id: int) -> None:
-        """Translate one sentence again (a hand edit stays)."""
-        text = self._sentence_text(sentence_id)
-        if text is None or self.model is None:
+        """Translate one sentence again, saying what happened (a hand edit stays)."""
+        session = self.window.session
+        say = self.window.messages.show_message
+        if session is None or not 0 <= sentence_id < len(session.sentences):
+            say("Pick a sentence first (click it, or Alt+Down), then Ctrl+R.", "info")
             return
+        if self.model is None:
+            say("No translation model is installed, so nothing can be retranslated.", "info")
+            return
+        shown = session.english_of(sentence_id)
+        if shown is not None and shown.edited:
+            say(f"Sentence {sentence_id + 1} keeps your own English: the translator never "
+                "replaces a hand edit. Right-click it to drop the edit.", "info")
+            return
+        text = session.working_text(sentence_id) or ""
         from reader.translation.service import ArticleTranslator
 
-        article_id, model = self.window.parsed.article.id, self.model
+        article_id, model = session.article.id, self.model
+        say(f"Retranslating sentence {sentence_id + 1}…", "info")
 
         def job(task: Any) -> Any:
             library = self._worker_library()
@@ -361,27 +349,58 @@ class TranslationController(QObject):
                 if library is not self.library:
                     library.close()
 
-        generation = self._generation
-        self.runner.submit("retranslate", job, failed=self._failed,
-                           done=lambda t: generation == self._generation and self._show(t))
+        def done(translation: Any) -> None:
+            if session is self.window.session:
+                changed = session.english_of(sentence_id) != translation
+                self._show(translation)
+                self._flush()
+                say(f"Sentence {sentence_id + 1} retranslated"
+                    + ("." if changed else "; the model gave the same English."), "info")
+
+        self.runner.submit("retranslate", job, failed=self._failed, done=done)
 
     def edit(self, sentence_id: int, english: str) -> None:
         """Keep the reader's own English for a sentence; the engine never overwrites it."""
-        text = self._sentence_text(sentence_id)
-        if text is None or self.model is None:
+        session = self.window.session
+        if session is None or not 0 <= sentence_id < len(session.sentences):
             return
-        from reader.translation.service import ArticleTranslator
+        from reader.storage import StorageError
 
-        translator = ArticleTranslator(self.library, self.model)
-        self._show(translator.edit(self.window.parsed.article.id, sentence_id, text, english))
-        self._flush()
+        try:
+            session.edit_english(sentence_id, english)
+        except StorageError as exc:
+            self.window.messages.show_message(str(exc), "error")
+
+    def drop_edit(self, sentence_id: int) -> None:
+        """Forget the reader's English for a sentence and show the machine's again."""
+        session = self.window.session
+        if session is None:
+            return
+        shown = session.english_of(sentence_id)
+        if shown is not None and shown.stale:
+            session.resolve_stale_edit(sentence_id, keep=False)
+        else:
+            session.english.discard_edit(session.sentences[sentence_id],
+                                         session.working_text(sentence_id) or "")
+        self.translate_open_article()
 
     def _context_menu(self, pos: Any) -> None:
         view = self.window.view
         sentence_id = view.sentence_at_position(view.cursorForPosition(pos).position())
+        session = self.window.session
         menu = QMenu(view)
+        shown = session.english_of(sentence_id) if session and sentence_id >= 0 else None
+        if shown is not None and shown.stale:
+            menu.addAction("French changed since your edit: keep my English",
+                           lambda: session.resolve_stale_edit(sentence_id, keep=True))
+            menu.addAction("French changed since your edit: retranslate",
+                           lambda: self.drop_edit(sentence_id))
+        elif shown is not None and shown.edited:
+            menu.addAction("Drop my English (show the machine's)",
+                           lambda: self.drop_edit(sentence_id))
         if sentence_id >= 0 and self.model is not None:
             menu.addAction("Retranslate sentence", lambda: self.retranslate(sentence_id))
+        if sentence_id >= 0 and session is not None and session.sentences:
             menu.addAction("Edit English…", lambda: self._ask_edit(sentence_id))
         for extra in getattr(self.window, "context_actions", []):
             extra(menu, pos)
@@ -389,11 +408,13 @@ class TranslationController(QObject):
             menu.exec(view.viewport().mapToGlobal(pos))
 
     def _ask_edit(self, sentence_id: int) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from ui.edit_english_dialog import ask_english
 
-        current = self.english.get(sentence_id)
-        text, ok = QInputDialog.getMultiLineText(
-            self.window, "Edit English", "Your English for this sentence:",
-            current.text if current else "")
-        if ok and text.strip():
-            self.edit(sentence_id, text.strip())
+        session = self.window.session
+        if session is None:
+            return
+        current = session.english_of(sentence_id)
+        text = ask_english(self.window, session.sentences[sentence_id].text,
+                           current.text if current else "")
+        if text:
+            self.edit(sentence_id, text)

@@ -15,6 +15,7 @@ from reader.analysis.grouping import group_mentions
 from reader.analysis.lexicon import Lexicon, load_lexicon
 from reader.analysis.model import (
     TIDY_UP_CLASSES,
+    TIDY_UP_RANK,
     Analysis,
     Entity,
     EntityGroup,
@@ -36,15 +37,12 @@ __all__ = [
     "analyze", "english_entity_spans", "find_tidy_ups",
 ]
 
-# When two suggestions overlap, the earlier class in this order wins.
-CLASS_PRIORITY = {"boilerplate": 0, "literal-name": 1, "name-variant": 2, "calque": 3,
-                  "typography": 4}
 
 
 def _without_overlaps(found: list[TidyUp]) -> list[TidyUp]:
     """Drop suggestions overlapping a higher-priority one (calques may overlap others)."""
     kept: list[TidyUp] = []
-    for t in sorted(found, key=lambda t: (CLASS_PRIORITY[t.cls], t.start, -t.end)):
+    for t in sorted(found, key=lambda t: (TIDY_UP_RANK[t.cls], t.start, -t.end)):
         clash = any(k.start < t.end and t.start < k.end for k in kept
                     if k.replacement is not None and t.replacement is not None)
         same = any(k.key == t.key for k in kept)

@@ -8,8 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Entity labels and their names for readers, declared once for the window, the PDF legend and
+# the exports. Their colours are data, in resources/themes.json.
 LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "HANDLE", "HASHTAG")
-TIDY_UP_CLASSES = ("boilerplate", "literal-name", "name-variant", "typography", "calque")
+LABEL_NAMES = {
+    "PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names",
+    "DATE": "Dates", "HANDLE": "@handles", "HASHTAG": "#hashtags",
+}
+# Tidy-up classes in priority order, declared once: when two suggestions overlap, or two
+# accepted edits clash, the earlier class wins; panels and appendices list them in this order.
+TIDY_UP_CLASSES = ("boilerplate", "literal-name", "name-variant", "calque", "typography")
+TIDY_UP_RANK = {cls: rank for rank, cls in enumerate(TIDY_UP_CLASSES)}
+TIDY_UP_CLASS_NAMES = {
+    "boilerplate": "Boilerplate (credits, tweet residue, headers)",
+    "literal-name": "Names translated as words",
+    "name-variant": "Misspelt names",
+    "calque": "Word-for-word English idioms",
+    "typography": "Typography",
+}
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-from reader.analysis.model import TidyUp
+from reader.analysis.model import TIDY_UP_RANK, TidyUp
 from reader.spans import Edit, OffsetMap
 from reader.storage import Library
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
-CLASS_ORDER = ("boilerplate", "literal-name", "name-variant", "calque", "typography")
 
 
 class Review:
@@ -32,6 +31,7 @@ class Review:
         self._by_key = {t.key: t for t in self.tidy_ups}
         self._decisions: dict[str, str] = {}
         self._undo: list[list[tuple[str, str | None]]] = []
+        self._redo: list[list[tuple[str, str | None]]] = []
         rows = library.db.execute(
             'select start, "end", class, decision from tidy_up_decisions where article_id = ?',
             [article_id],
@@ -54,6 +54,11 @@ class Review:
     def can_undo(self) -> bool:
         """True when there is a decision to take back."""
         return bool(self._undo)
+
+    @property
+    def undo_depth(self) -> int:
+        """How many decisions can be taken back."""
+        return len(self._undo)
 
     def edits(self) -> list[Edit]:
         """Non-overlapping edits for the accepted suggestions that have a replacement."""
@@ -98,6 +103,7 @@ class Review:
             return
         self._set([(k, decision) for k, _ in before])
         self._undo.append(before)
+        self._redo.clear()
 
     def accept(self, key: str) -> None:
         """Accept one suggestion."""
@@ -115,7 +121,18 @@ class Review:
         """Take back the last decision (or class decision); False when there is none."""
         if not self._undo:
             return False
-        self._set(self._undo.pop())
+        step = self._undo.pop()
+        self._redo.append([(k, self._decisions.get(k)) for k, _ in step])
+        self._set(step)
+        return True
+
+    def redo(self) -> bool:
+        """Make again the decision :meth:`undo` took back; False when there is none."""
+        if not self._redo:
+            return False
+        step = self._redo.pop()
+        self._undo.append([(k, self._decisions.get(k)) for k, _ in step])
+        self._set(step)
         return True
 
 
@@ -124,9 +141,8 @@ def edits_for(accepted: Iterable[TidyUp]) -> list[Edit]:
     then class order win."""
     chosen: list[TidyUp] = []
     candidates = [t for t in accepted if t.replacement is not None]
-    rank = {c: i for i, c in enumerate(CLASS_ORDER)}
     for t in sorted(candidates, key=lambda t: (t.start, -(t.end - t.start),
-                                               rank.get(t.cls, 99))):
+                                               TIDY_UP_RANK.get(t.cls, 99))):
         if all(t.start >= c.end or c.start >= t.end for c in chosen):
             chosen.append(t)
     return [Edit(t.start, t.end, t.replacement or "") for t in chosen]

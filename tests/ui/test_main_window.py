@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from ui.reading_view import EnglishSentence
+from reader.session_english import SentenceEnglish
 
 
 def test_opens_first_seed_side_by_side(window) -> None:
@@ -133,7 +133,7 @@ def _hover(view, pos: int) -> None:
 
 def test_hovering_a_sentence_highlights_its_counterpart(window, qtbot) -> None:
     view = window.view
-    view.set_english(1, EnglishSentence("It is the result of a concerted action."))
+    window.session.set_english([SentenceEnglish(1, "It is the result of a concerted action.")])
     french = view.french_range(view.sentences[1].start, view.sentences[1].end)
     with qtbot.waitSignal(view.sentence_hovered) as hovered:
         _hover(view, french[0] + 5)

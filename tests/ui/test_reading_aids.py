@@ -21,13 +21,15 @@ def _tidy_item(panel, original: str):
 def test_entities_are_coloured_and_listed(aided_window) -> None:
     win = aided_window
     view, panel = win.view, win.aids.entities
-    labels = {m.label for m in view.marks}
+    marks = [r for p in view.model.paragraphs for r in p.french if r.entity]
+    labels = {r.entity for r in marks}
     assert {"PER", "ORG", "LOC", "DATE"} <= labels
     trump = panel.group_item("Donald Trump")
     assert trump is not None and "×" in trump.text()
     # the French text of a mark is what the analysis found
     source = win.article.source
-    assert any(source[m.start:m.end] == "Donald Trump" and m.label == "PER" for m in view.marks)
+    assert any(source[r.source_start:r.source_start + len(r.text)] == "Donald Trump"
+               and r.text == "Donald Trump" and r.entity == "PER" for r in marks)
 
 
 def test_type_toggle_hides_highlights_and_is_remembered(aided_window, qtbot, prefs) -> None:
@@ -67,10 +69,11 @@ def test_accepting_a_tidy_up_changes_the_text_and_is_stored(aided_window, qtbot,
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     key = panel.current_key()
     assert win.aids.review.decision(key) == "accepted"
-    fix = next(f for f in win.view.fixes if f.key == key)
-    assert fix.state == "accepted" and fix.replacement == "Amazon"
+    fix = next(r for p in win.view.model.paragraphs for r in p.french
+               if r.tidy_key == key and r.role == "replacement")
+    assert fix.tidy_state == "accepted" and fix.text == "Amazon"
     plain = win.view.document().toPlainText()
-    assert "AmazoneAmazon" in plain  # struck original then correction, inline
+    assert "Amazone Amazon" in plain  # struck original, a space, then the correction
     # the decision is in the database: a fresh Review sees it
     again = Review(library, win.article.id, win.aids.analysis.tidy_ups)
     assert again.decision(key) == "accepted"
@@ -180,3 +183,63 @@ def test_dark_theme_recolours_the_legend(aided_window) -> None:
     after = win.aids.entities.toggles["PER"].icon().pixmap(12, 12).toImage().pixelColor(5, 5)
     assert before != after
     assert after == win.theme.entity("PER")
+
+
+def _scroll_to_middle(win, qtbot) -> int:
+    win.resize(1000, 500)
+    qtbot.waitUntil(lambda: win.view.verticalScrollBar().maximum() > 200, timeout=5000)
+    bar = win.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    return bar.value()
+
+
+def test_a_decision_or_undo_keeps_the_readers_place(aided_window, qtbot) -> None:
+    """Issue: accepting or undoing a tidy-up jumped the view back to the top."""
+    win = aided_window
+    win.open_article("003_71c21fd2b98fa41d")
+    qtbot.waitUntil(lambda: win.aids.analysis is not None
+                    and win.aids.analysis.article_id == "003_71c21fd2b98fa41d", timeout=30000)
+    qtbot.waitUntil(lambda: not win._rebuild_pending)
+    before = _scroll_to_middle(win, qtbot)
+    offset, _y = win.view._reading_anchor()  # the source offset at the top of the view
+    fix = win.aids.analysis.tidy_ups[-1]
+    win.session.decide("accept", fix.key)
+    assert abs(win.view.verticalScrollBar().value() - before) < 40
+    win.session.undo()
+    after, _y = win.view._reading_anchor()
+    assert abs(after - offset) < 80  # the same words are at the top
+
+
+def test_a_chosen_tidy_up_is_centred_not_left_at_the_edge(aided_window, qtbot) -> None:
+    win = aided_window
+    win.open_article("003_71c21fd2b98fa41d")
+    qtbot.waitUntil(lambda: win.aids.analysis is not None
+                    and win.aids.analysis.article_id == "003_71c21fd2b98fa41d", timeout=30000)
+    qtbot.waitUntil(lambda: not win._rebuild_pending)
+    win.resize(1000, 500)
+    qtbot.waitUntil(lambda: win.view.verticalScrollBar().maximum() > 200, timeout=5000)
+    for _ in range(len(win.aids.analysis.tidy_ups)):
+        qtbot.keyClick(win.view, Qt.Key.Key_F8)
+        key = win.aids.tidy_ups.current_key()
+        fix = next(t for t in win.aids.analysis.tidy_ups if t.key == key)
+        rng = win.view.french_range(fix.start, fix.end)
+        cursor = win.view.textCursor()
+        cursor.setPosition(rng[0])
+        rect = win.view.cursorRect(cursor)
+        height = win.view.viewport().height()
+        bar = win.view.verticalScrollBar()
+        if 0 < bar.value() < bar.maximum():  # not clamped at either end of the article
+            assert height // 6 - rect.height() <= rect.top() <= height - height // 6, key
+
+
+def test_the_date_header_lines_up_with_the_body_and_has_no_stray_mark(aided_window) -> None:
+    win = aided_window
+    header = win.view.model.header
+    assert header and "".join(r.text for r in header).strip() == "date 2021-01"
+    fix = next(t for t in win.aids.analysis.tidy_ups if t.cls == "boilerplate"
+               and t.start == 0)
+    win.session.decide("accept", fix.key)
+    runs = win.view.model.header
+    assert [r.role for r in runs] == ["text"] * len(runs)  # no inserted gap or underscore
+    block = win.view.document().firstBlock()
+    assert block.blockFormat().leftMargin() == win.view._table.format().cellPadding()

@@ -81,10 +81,51 @@ def test_hand_edit_is_kept_and_marked(translating_window, qtbot, library) -> Non
         _open(qtbot, win, "000_757345bfb182a35d")
     win.translation.edit(2, "The role in the Washington demonstrations")
     assert win.view.english_text(2) == "The role in the Washington demonstrations ✎"
-    with qtbot.waitSignal(win.translation.sentence_translated, timeout=60000):
-        win.translation.retranslate(2)
+    win.translation.retranslate(2)  # says why nothing changes, and calls no model
+    assert "keeps your own English" in win.messages.text()
     assert win.translation.english[2].edited  # the engine never overwrites an edit
     assert win.translation.english[2].text == "The role in the Washington demonstrations"
+    # a machine result arriving for that sentence is held back, not shown over the edit
+    from reader.session_english import SentenceEnglish
+
+    win.session.set_english([SentenceEnglish(2, "machine output")])
+    assert win.translation.english[2].text == "The role in the Washington demonstrations"
+
+
+def test_hand_edit_survives_a_tidy_up_under_it(translating_window, qtbot, library, prefs,
+                                               runner) -> None:
+    """Issue: accepting a tidy-up in an edited sentence replaced the edit with machine
+    output. The edit stays, is marked stale, and undo restores it exactly."""
+    from ui.reading_aids import ReadingAids
+
+    win = translating_window
+    win.aids = ReadingAids(win, runner, library, win.translation, prefs)
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "000_757345bfb182a35d")
+    qtbot.waitUntil(lambda: win.aids.analysis is not None, timeout=30000)
+    fix = next(t for t in win.aids.analysis.tidy_ups if t.original == "Amazone")
+    sid = win.view.sentence_for_offset(fix.start)
+    win.translation.edit(sid, "My own English.")
+    win.aids.tidy_ups.select(fix.key)
+    win.aids.tidy_ups.accept_button.click()
+    qtbot.wait(200)
+    shown = win.translation.english[sid]
+    assert shown.text == "My own English." and shown.edited and shown.stale
+    assert win.view.english_text(sid).startswith("My own English.")
+    # reopening keeps it, still stale
+    with qtbot.waitSignal(win.translation.translation_finished, timeout=120000):
+        _open(qtbot, win, "003_71c21fd2b98fa41d")
+    _open(qtbot, win, "000_757345bfb182a35d")
+    qtbot.waitUntil(lambda: sid in win.translation.english, timeout=30000)
+    assert win.translation.english[sid].stale
+    qtbot.waitUntil(lambda: win.aids.analysis is not None, timeout=30000)
+    # take the tidy-up back: the French is as it was and the edit applies as before
+    win.session.decide("reject", fix.key)
+    qtbot.waitUntil(lambda: not win.translation.english[sid].stale, timeout=30000)
+    assert win.translation.english[sid].text == "My own English."
+    win.session.undo()  # accepted again: still the reader's English, flagged again
+    qtbot.waitUntil(lambda: win.translation.english[sid].stale, timeout=30000)
+    assert win.translation.english[sid].text == "My own English."
 
 
 def test_hover_highlights_real_counterpart(translating_window, qtbot) -> None:
