@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze",
-                   "reader.cli_model")
+                   "reader.cli_export", "reader.cli_worksheet", "reader.cli_model")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -138,13 +138,9 @@ def _same_entity(session: ArticleSession) -> Question | None:
 
 
 def _paragraph_number(session: ArticleSession, offset: int) -> int:
-    """The paragraph number (§) a teacher cites, counting non-empty paragraphs from 1."""
-    article = session.article
-    numbered = [p for p in article.paragraphs if p.text(article.source).strip()]
-    for i, p in enumerate(numbered, start=1):
-        if p.start <= offset < p.end:
-            return i
-    return 0
+    """The paragraph number (§) a teacher cites, as printed in the PDFs."""
+    para = session.article.paragraph_at(offset)
+    return para.index + 1 if para is not None else 0
 
 
 def generate_questions(session: ArticleSession) -> list[Question]:

@@ -53,9 +53,12 @@ class Exporting(QObject):
                                              lambda: self.choose_text("text-md"))
         self.import_action = window._action(menu, "Import notes from JSON…", None,
                                             self.choose_import)
+        self.worksheet_action = window._action(menu, "&Worksheet and answer key…",
+                                               QKeySequence("Ctrl+Shift+W"),
+                                               self.choose_worksheet)
         if first is not None:  # keep Quit last
             for action in (self.pdf_action, self.notes_md_action, self.notes_json_action,
-                           self.text_md_action, self.import_action):
+                           self.text_md_action, self.import_action, self.worksheet_action):
                 menu.removeAction(action)
                 menu.insertAction(first, action)
             menu.insertSeparator(first)
@@ -97,6 +100,38 @@ class Exporting(QObject):
         target = self._target(suffix, caption, filters)
         if target is not None:
             self.export_text(kind, target)
+
+    def choose_worksheet(self) -> None:
+        """Questions from the analysis, edited by the teacher, then worksheet and key."""
+        from reader.worksheet import generate_questions
+        from ui.worksheet_dialog import WorksheetDialog
+
+        session = self.window.session
+        if session is None or session.analysis is None:
+            self.window.messages.show_message(
+                "Open an article and wait for its reading aids, then make a worksheet.", "info")
+            return
+        dialog = WorksheetDialog(generate_questions(session), self.window)
+        if dialog.exec() != WorksheetDialog.DialogCode.Accepted:
+            return
+        target = self._target("-worksheet.pdf", "Save the worksheet", "PDF (*.pdf)")
+        if target is not None:
+            self.export_worksheet(target, dialog.questions())
+
+    def export_worksheet(self, sheet: Path, questions: list[Any]) -> Any:
+        """Write the worksheet and, beside it, the answer key, in the background."""
+        from reader.export.worksheet import export_worksheet
+
+        session = self.window.session
+        key = sheet.with_name(sheet.stem.removesuffix("-worksheet") + "-answer-key.pdf")
+        paper = self.prefs.get("export_paper")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.task = self.runner.submit(
+            "export worksheet",
+            lambda task: export_worksheet(session, questions, sheet, key, paper)[0],
+            done=self._exported, failed=self._failed)
+        return self.task
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import notes", str(Path.home()),

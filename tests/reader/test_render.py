@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from reader.corpus import ensure_bundled
 from reader.render import GAP, LAYERS, RenderOptions, build_render, plain_text
 from reader.session import open_session
 from reader.session_english import SentenceEnglish
-from reader.storage import Library
 
 TRUMP = "000_757345bfb182a35d"
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = Library(tmp_path / "reader.db")
-    ensure_bundled(lib)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from reader.annotations import AnnotationStore, colour_name
-from reader.corpus import ensure_bundled
 from reader.session import ANNOTATIONS, DECISIONS, ENGLISH, WORKING_TEXT, open_session
 from reader.session_english import SentenceEnglish
 from reader.storage import Library
+from tests.killing import write_until_killed
 
-REPO = Path(__file__).resolve().parents[2]
 TRUMP = "000_757345bfb182a35d"
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    lib = Library(tmp_path / "reader.db")
-    ensure_bundled(lib)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture
@@ -166,19 +152,7 @@ WRITER = textwrap.dedent("""
 def test_sigkill_mid_stream_keeps_every_committed_annotation(tmp_path: Path) -> None:
     db_path = tmp_path / "r.db"
     Library(db_path).close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db_path)], cwd=REPO,
-                            stdout=subprocess.PIPE, text=True)
-    committed = -1
-    deadline = time.monotonic() + 30
-    assert proc.stdout is not None
-    while committed < 60 and time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        committed = int(line)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(10)
-    proc.stdout.close()
+    committed = write_until_killed(WRITER, db_path, until=60)
     assert committed >= 60, "the writer did not get going"
     library = Library(db_path)
     assert library.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from reader.corpus import ensure_bundled
 from reader.storage import MIGRATIONS, Library, StorageError
+from tests.killing import write_until_killed
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -98,19 +95,7 @@ WRITER = textwrap.dedent("""
 def test_sigkill_mid_write_keeps_every_committed_row(tmp_path: Path) -> None:
     db_path = tmp_path / "r.db"
     Library(db_path).close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db_path)], cwd=REPO,
-                            stdout=subprocess.PIPE, text=True)
-    committed = -1
-    deadline = time.monotonic() + 30
-    assert proc.stdout is not None
-    while committed < 40 and time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        committed = int(line)
-    os.kill(proc.pid, signal.SIGKILL)  # mid-way through the next transaction
-    proc.wait(10)
-    proc.stdout.close()
+    committed = write_until_killed(WRITER, db_path, until=40)
     assert committed >= 40, "the writer did not get going"
     library = Library(db_path)
     assert library.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

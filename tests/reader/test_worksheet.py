@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from reader.corpus import ensure_bundled
 from reader.session import open_session
-from reader.storage import Library
 from reader.worksheet import Question, generate_questions
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = Library(tmp_path / "reader.db")
-    ensure_bundled(lib)
-    yield lib
-    lib.close()
 
 
 def test_questions_follow_the_teachers_decisions(library, nlp) -> None:
