@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 COMMAND_MODULES = ("reader.cli_library", "reader.cli_translate", "reader.cli_analyze",
                    "reader.cli_export", "reader.cli_worksheet", "reader.cli_pack",
-                   "reader.cli_compare")
+                   "reader.cli_compare", "reader.cli_model")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,10 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the process exit code."""
+    from reader.storage import StorageError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except StorageError as exc:
+        # An unusable library (damaged, a folder, newer, full disk): one line, no traceback.
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -53,6 +53,15 @@ class Article:
     encoding: str = "utf-8"
     bundled: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    author: str = ""  # the byline of a saved web page
+    site: str = ""  # the site it was saved from ("Le Monde")
+    url: str = ""  # the page's own address, when it gives one
+
+    @property
+    def byline(self) -> str:
+        """``By Author · Site · date`` from what is known, or ""."""
+        parts = [f"By {self.author}" if self.author else "", self.site, self.date or ""]
+        return " · ".join(p for p in parts if p)
 
     @property
     def word_count(self) -> int:
@@ -135,10 +144,17 @@ def parse_article(
     encoding: str = "utf-8",
     bundled: bool = False,
     notes: tuple[str, ...] = (),
+    date: str | None = None,
+    author: str = "",
+    site: str = "",
+    url: str = "",
 ) -> Article:
-    """Parse the plain text of an article. ``text`` becomes the immutable source."""
+    """Parse the plain text of an article. ``text`` becomes the immutable source.
+
+    ``date`` is used when the text has no ``date YYYY-MM`` header of its own (a web page's
+    publication date); ``author``, ``site`` and ``url`` describe where it came from.
+    """
     source = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    date = None
     date_header = None
     begin = 0
     m = DATE_HEADER.match(source)
@@ -158,4 +174,7 @@ def parse_article(
         encoding=encoding,
         bundled=bundled,
         notes=notes,
+        author=author,
+        site=site,
+        url=url,
     )

@@ -95,13 +95,39 @@ def cmd_score(args: argparse.Namespace) -> int:
     from reader.corpus import read_bundled
     from reader.nlp import parse_article
 
-    gold = sorted(p for p in Path(args.gold).glob("*.json"))
+    where = Path(args.gold)
+    gold = [where] if where.is_file() else sorted(where.glob("*.json"))
     if not gold:
         print(f"error: no gold files in {args.gold}", file=sys.stderr)
         return 1
+    if problem := gold_problem(gold, {a.id for a in read_bundled()}):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     analyses = {a.id: (analyze(parse_article(a)), a.source) for a in read_bundled()}
-    print(format_table(score_files(gold, analyses)))
+    try:
+        print(format_table(score_files(gold, analyses)))
+    except (KeyError, TypeError, ValueError) as exc:
+        print(f"error: a gold file in {args.gold} does not have the expected fields ({exc!r})",
+              file=sys.stderr)
+        return 1
     return 0
+
+
+def gold_problem(paths: list[Path], article_ids: set[str]) -> str | None:
+    """Why a gold file cannot be used (a sentence for the user), or None."""
+    import json
+
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            return f"cannot read the gold file {path}: {exc}"
+        except ValueError as exc:
+            return f"the gold file {path} is not valid JSON ({exc})"
+        if not isinstance(data, dict) or data.get("article") not in article_ids:
+            return (f"the gold file {path} does not name a bundled article in its "
+                    "\"article\" field")
+    return None
 
 
 def register(subparsers: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from reader.article import Article
@@ -23,11 +24,17 @@ def open_library(args: argparse.Namespace) -> Library:
 
 def resolve_article(library: Library, ref: str) -> Article:
     """An article by id, id prefix, or path of a file to read (not imported)."""
+    if not ref.strip():
+        raise ArticleImportError("an empty name is neither an article id nor a file")
     if library.has_article(ref):
         return library.article(ref)
     matches = [r["id"] for r in library.articles() if r["id"].startswith(ref)]
     if len(matches) == 1:
         return library.article(matches[0])
+    if len(matches) > 1 and not Path(ref).exists():
+        shown = ", ".join(matches[:5]) + ("…" if len(matches) > 5 else "")
+        raise ArticleImportError(
+            f"'{ref}' is the start of {len(matches)} article ids ({shown}); give more of it")
     return read_article_file(ref)
 
 
@@ -55,6 +62,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 2
     print(f"# {article.title}")
     print(f"id: {article.id}  date: {article.date or '-'}  words: {article.word_count}")
+    if article.author or article.site:
+        print(f"{article.byline}" + (f"  <{article.url}>" if article.url else ""))
     for p in article.paragraphs:
         prefix = {"heading": "## ", "headline": "### ", "caption": "[caption] "}.get(p.kind, "")
         print()

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from reader.article import Article
 from reader.paths import models_dir
-from reader.translation.models import ModelInfo, find_model, read_model
+from reader.translation.models import ModelInfo, find_model, pair_problem, read_model
 
 BAR_WIDTH = 30
 
@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--all", action="store_true", help="every article in the library")
     parser.add_argument("--model", type=Path, metavar="FOLDER",
                         help="an installed package folder (default: the newest fr→en package)")
+    parser.add_argument("--any-pair", action="store_true",
+                        help="accept a --model of another language pair (for testing)")
     parser.set_defaults(func=cmd_translate)
 
 
@@ -84,11 +86,15 @@ def cmd_translate(args: argparse.Namespace) -> int:
     """Translate the chosen articles; exit code 0, or 1 when interrupted, 2 on bad input."""
     from reader.paths import database_path
     from reader.session import ArticleSession
-    from reader.storage import Library
+    from reader.storage import Library, StorageError
+    from reader.translation.engine import close_engines
     from reader.translation.service import ArticleTranslator
 
     if bool(args.all) == bool(args.article):
         print("error: give one article id or file, or --all", file=sys.stderr)
+        return 2
+    articles = _articles(args)  # first: an unusable library is the error to report
+    if articles is None:
         return 2
     model = _choose_model(args)
     if model is None:
@@ -96,8 +102,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
         print(f"error: no French→English translation model in {where}. Install one from the "
               "app (Download, or Install from file).", file=sys.stderr)
         return 2
-    articles = _articles(args)
-    if articles is None:
+    if not args.any_pair and (problem := pair_problem(model, ("fr", "en"))):
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     library = Library(database_path(args.data_dir))
     translator = ArticleTranslator(library, model)
@@ -114,6 +120,11 @@ def cmd_translate(args: argparse.Namespace) -> int:
                                          on_progress=progress)
             progress.close(f"{article.id}: {len(sentences)} sentences, {count} by the model "
                            f"({model.id}), {time.perf_counter() - start:.1f}s")
+    except StorageError as exc:  # a full disk: what was translated before is saved
+        print(f"error: translation stopped. {exc} What was translated before is saved.",
+              file=sys.stderr)
+        return 1
     finally:
+        close_engines()  # waits for a running batch, even after Ctrl-C
         library.close()
     return 0

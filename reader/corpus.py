@@ -31,6 +31,8 @@ def ensure_bundled(library: Library, folder: Path = BUNDLED_ARTICLES) -> int:
 
     skipped = removed_bundled(library)
     added = 0
+    if library.read_only:
+        return 0  # shown as it is; nothing can be added
     for article in read_bundled(folder):
         if article.id not in skipped and not library.has_article(article.id):
             library.add_article(article)

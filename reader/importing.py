@@ -1,19 +1,24 @@
-"""Import of user files into articles: text, Markdown and HTML, with encoding detection.
+"""Import of user files into articles: text, Markdown and saved web pages.
 
 Everything that can go wrong with a file the user picks becomes an :class:`ArticleImportError`
-whose message is shown as is: an unreadable path, an empty or binary file, a file over
-:data:`MAX_BYTES` or a text over :data:`MAX_WORDS`. Text is decoded as UTF-8 (with or
-without BOM), else Windows-1252, else Latin-1, and the article records which one was used so
-the app can tell the user. HTML is reduced to its main text; no markup from a file is kept.
+whose message is shown as is: something that is not a regular file (a folder, a pipe, a
+device), an unreadable path, an empty or binary file, a file over :data:`MAX_BYTES` or a
+text over :data:`MAX_WORDS`. At most ``MAX_BYTES + 1`` bytes are ever read, whatever the file
+claims. Decoding (and the note saying which encoding was used) is :mod:`reader.decoding`; the
+article inside a web page (with its title, author, site and date) is :mod:`reader.web_page`.
+No markup from a file is kept.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from html.parser import HTMLParser
+import stat
 from pathlib import Path
+from typing import Any
 
 from reader.article import Article, parse_article
+from reader.decoding import NotTextError, decode_bytes
 
 MAX_BYTES = 2 * 1024 * 1024
 # A news article is a few thousand words; past this the reading view would freeze for
@@ -27,92 +32,6 @@ class ArticleImportError(Exception):
     """A file could not be imported; ``str(error)`` is a message for the user."""
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM aware), else cp1252, else latin-1. Returns (text, encoding)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for data that is not text: NUL bytes or many control characters."""
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return bool(sample) and controls / len(sample) > 0.05
-
-
-class _MainText(HTMLParser):
-    """Collects the readable text of an HTML page, one paragraph per block element."""
-
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-            "button", "svg", "template", "iframe", "head"}
-    BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-              "li", "blockquote", "figcaption", "br", "tr", "pre", "dd", "dt"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip_depth = 0
-        self.blocks: list[tuple[str, str]] = []  # (container, text)
-        self.current: list[str] = []
-        self.container_stack: list[str] = []
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        if tag in ("article", "main"):
-            self.container_stack.append(tag)
-        if tag in self.BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in self.BLOCKS:
-            self._flush()
-        if tag in self.SKIP and self.skip_depth:
-            self.skip_depth -= 1
-        if tag in ("article", "main") and self.container_stack:
-            self.container_stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self.skip_depth:
-            self.current.append(data)
-
-    def _flush(self) -> None:
-        text = re.sub(r"\s+", " ", "".join(self.current)).strip()
-        self.current = []
-        if text:
-            self.blocks.append(("main" if self.container_stack else "", text))
-
-    def main_text(self) -> str:
-        self._flush()
-        main = [t for c, t in self.blocks if c]
-        return "\n\n".join(main or [t for _, t in self.blocks])
-
-
-def html_to_text(html: str) -> str:
-    """The main text of an HTML document (inside <article>/<main> when present)."""
-    parser = _MainText()
-    parser.feed(html)
-    parser.close()
-    return parser.main_text()
-
-
 def markdown_to_text(md: str) -> str:
     """Plain text of a Markdown article: heading marks, emphasis and link syntax removed."""
     text = re.sub(r"^\s{0,3}#{1,6}\s*", "", md, flags=re.MULTILINE)
@@ -122,47 +41,101 @@ def markdown_to_text(md: str) -> str:
     return text
 
 
-def read_article_file(path: str | Path) -> Article:
-    """Read and parse a user file. Raises ArticleImportError with a user-facing message."""
-    path = Path(path)
-    name = path.name
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: many control characters in the first 8 KB.
+
+    (NUL characters anywhere are refused after decoding, where UTF-16 is told apart.)
+    """
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13, 27))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _open_file(path: Path) -> int:
+    # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just after).
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``limit`` + 1 of them (to tell it is too big)."""
+    name = path.name or str(path)
+    if str(path) in ("", "."):
+        raise ArticleImportError("No file name was given.")
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise ArticleImportError(f"“{name}” is a folder, not an article file.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        if not stat.S_ISREG(info.st_mode):
             raise ArticleImportError(
-                f"“{name}” is {size / 1_048_576:.1f} MB; articles over "
-                f"{MAX_BYTES // 1_048_576} MB are not imported."
-            )
-        data = path.read_bytes()
+                f"“{name}” is not a regular file (it is a pipe, a device or a socket), so it "
+                "is not imported.")
+        fd = _open_file(path)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the check above
+                raise ArticleImportError(f"“{name}” is not a regular file.")
+            chunks, size = [], 0
+            while size <= limit:
+                block = os.read(fd, min(1 << 20, limit + 1 - size))
+                if not block:
+                    break
+                chunks.append(block)
+                size += len(block)
+        finally:
+            os.close(fd)
     except ArticleImportError:
         raise
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ArticleImportError(f"Cannot read “{name}”: {reason}.") from exc
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise ArticleImportError(
+            f"“{name}” is over {limit // 1_048_576} MB; articles over "
+            f"{limit // 1_048_576} MB are not imported."
+        )
+    return data
+
+
+def _is_html(suffix: str, text: str) -> bool:
+    return suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and re.search(
+        r"<(html|body|p|article)\b", text[:2000], re.IGNORECASE) is not None)
+
+
+def read_article_file(path: str | Path) -> Article:
+    """Read and parse a user file. Raises ArticleImportError with a user-facing message."""
+    path = Path(path)
+    name = path.name or str(path)
+    data = read_limited(path)
     if not data.strip():
         raise ArticleImportError(f"“{name}” is empty: there is no text to import.")
     if looks_binary(data):
         raise ArticleImportError(
             f"“{name}” is not a text file (it looks binary). Import .txt, .md or .html files."
         )
-    text, encoding = decode_text(data)
+    try:
+        decoded = decode_bytes(data, name)
+    except NotTextError as exc:
+        raise ArticleImportError(str(exc)) from exc
+    text = decoded.text
+    notes = [decoded.note] if decoded.note else []
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and re.search(
-            r"<(html|body|p|article)\b", text[:2000], re.IGNORECASE)):
-        text = html_to_text(text)
+    meta: dict[str, Any] = {}
+    if _is_html(suffix, text):
+        from reader.web_page import extract_page
+
+        page = extract_page(text)
+        if page is None:
+            raise ArticleImportError(f"“{name}” is a web page with no article text in it.")
+        text = page.text
+        meta = {"author": page.author, "site": page.site, "url": page.url}
+        if page.date:
+            meta["date"] = page.date
     elif suffix in {".md", ".markdown"}:
         text = markdown_to_text(text)
     if not text.strip():
         raise ArticleImportError(f"“{name}” has no readable text.")
-    notes = []
-    if encoding in ("cp1252", "latin-1"):
-        label = "Windows-1252" if encoding == "cp1252" else "Latin-1"
-        notes.append(f"“{name}” was not UTF-8; it was read as {label}.")
-    elif encoding == "utf-8-sig":
-        notes.append(f"“{name}” is UTF-8 with a byte-order mark.")
-    article = parse_article(text, origin=str(path), encoding=encoding, notes=tuple(notes))
+    article = parse_article(text, origin=str(path), encoding=decoded.encoding,
+                            notes=tuple(notes), **meta)
     if article.word_count > MAX_WORDS:
         raise ArticleImportError(
             f"“{name}” has {article.word_count:,} words; the reader takes articles of up to "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.article import Article
+from reader.long_text import MAX_PARSE_CHARS, split_long
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MODEL_NAME = "fr_core_news_sm"
 # Bump when the sentence rules below change, so stored splits are redone.
-SPLITTER_VERSION = "fr_core_news_sm+rules-1"
+SPLITTER_VERSION = "fr_core_news_sm+rules-2"
 _lock = threading.Lock()
 _pipeline: Language | None = None
 
@@ -104,7 +105,9 @@ def sentence_starts(text: str) -> list[int]:
     """Character offsets in ``text`` where a new sentence begins (0 is implied)."""
     starts = []
     for m in SENTENCE_BREAK.finditer(text):
-        if ABBREVIATION_END.search(text[: m.end()]):
+        # Only the few characters before the break matter (an abbreviation is short); looking
+        # at the whole prefix made long paragraphs quadratic.
+        if ABBREVIATION_END.search(text, max(0, m.start() - 16), m.end()):
             continue
         starts.append(m.end())
     return starts
@@ -130,16 +133,48 @@ def _sentence_ranges(doc: Doc, base: int) -> list[tuple[int, int]]:
     return [(base + s.start_char, base + s.end_char) for s in doc.sents]
 
 
+def _parse_paragraphs(texts: list[str], nlp: Language) -> list[Doc]:
+    """One doc per paragraph; a paragraph over MAX_PARSE_CHARS is parsed in pieces (cut at
+    sentence ends first) and the pieces joined, so parsing stays linear in length."""
+    from spacy.tokens import Doc
+
+    pieces: list[str] = []
+    owners: list[int] = []
+    for index, text in enumerate(texts):
+        for start, end in split_long(text, MAX_PARSE_CHARS):
+            pieces.append(text[start:end])
+            owners.append(index)
+    parsed = list(nlp.pipe(pieces, batch_size=32))
+    docs: list[Doc] = []
+    for index in range(len(texts)):
+        mine = [doc for doc, owner in zip(parsed, owners, strict=True) if owner == index]
+        docs.append(mine[0] if len(mine) == 1 else Doc.from_docs(mine, ensure_whitespace=False))
+    return docs
+
+
 def parse_article(article: Article, nlp: Language | None = None) -> ParsedArticle:
-    """Split an article into sentences with spaCy, paragraph by paragraph."""
+    """Split an article into sentences with spaCy, paragraph by paragraph.
+
+    A "sentence" longer than MAX_SENTENCE_CHARS (text without full stops) is cut further, by
+    clause and then by length (:mod:`reader.long_text`), so no unit sent to the translator is
+    longer than the model can take.
+    """
     nlp = nlp or load_pipeline()
     texts = [p.text(article.source) for p in article.paragraphs]
-    docs = list(nlp.pipe(texts, batch_size=32))
+    docs = _parse_paragraphs(texts, nlp)
     sentences: list[Sentence] = []
     for para, doc in zip(article.paragraphs, docs, strict=True):
         for start, end in _sentence_ranges(doc, para.start):
-            text = article.source[start:end]
-            stripped = text.rstrip()
-            end -= len(text) - len(stripped)
-            sentences.append(Sentence(len(sentences), para.index, start, end, stripped))
+            for cut_start, cut_end in split_long(article.source[start:end]):
+                _add_sentence(sentences, article.source, para.index, start + cut_start,
+                              start + cut_end)
     return ParsedArticle(article, sentences, docs)
+
+
+def _add_sentence(sentences: list[Sentence], source: str, paragraph: int, start: int,
+                  end: int) -> None:
+    text = source[start:end]
+    stripped = text.rstrip()
+    end -= len(text) - len(stripped)
+    if end > start:
+        sentences.append(Sentence(len(sentences), paragraph, start, end, stripped))

@@ -9,6 +9,7 @@ tidy-up decisions, annotations) add their tables as numbered migrations in :data
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +27,72 @@ DB_FILENAME = "reader.db"
 
 class StorageError(RuntimeError):
     """The database cannot be opened or written; the message is meant for the user."""
+
+
+def describe_error(exc: BaseException) -> str:
+    """The cause of a SQLite or OS error in the reader's words (the disk is full…)."""
+    text = str(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    errno_ = getattr(exc, "errno", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text or errno_ == 28:
+        return "the disk is full. Free some space and try again"
+    if "readonly" in text or "read-only" in text or errno_ == 30:
+        return "the database is read-only"
+    if "file is not a database" in text or code == sqlite3.SQLITE_NOTADB:
+        return "the file is not a reader database (it is damaged or something else)"
+    if "unable to open database file" in text or code == sqlite3.SQLITE_CANTOPEN:
+        return ("the file cannot be opened (the folder may not exist, or may be a file or "
+                "unreadable)")
+    if "locked" in text or code == sqlite3.SQLITE_BUSY:
+        return "another program is using it; close it and try again"
+    if "disk I/O error" in text or code == sqlite3.SQLITE_IOERR or errno_ == 5:
+        return "the disk reported an input/output error"
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return f"part of the path is a file, not a folder ({exc.filename})"
+    if isinstance(exc, OSError) and exc.strerror:
+        name = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror.lower()}{name}"
+    return text or type(exc).__name__
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, IOERR);
+    # a second ROLLBACK would replace the real cause with "no transaction is active".
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def _detect_read_only(path: Path) -> tuple[bool, str]:
+    """Whether the database must be opened read-only, and why (for messages)."""
+    if not path.is_file():
+        return False, ""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return True, "it is on a read-only disk"
+    except (OSError, AttributeError):
+        pass
+    if not os.access(path, os.W_OK):
+        return True, "the file is not writable"
+    if not os.access(path.parent, os.W_OK):
+        return True, "its folder is not writable"
+    return False, ""
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; a WAL database on a read-only disk is opened immutable."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error:
+        conn.close()
+    # Without a writable -shm file SQLite cannot read a WAL database unless told it is
+    # immutable, which is true of a read-only mount.
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 def _create_library(db: sqlite_utils.Database) -> None:
@@ -126,6 +193,12 @@ def _extend_annotations_and_edits(db: sqlite_utils.Database) -> None:
     edits.add_column("sentence_end", int)
 
 
+def _add_web_page_details(db: sqlite_utils.Database) -> None:
+    # The byline and source of an article imported from a saved web page.
+    for column in ("author", "site", "url"):
+        db.table("articles").add_column(column, str, not_null_default="")
+
+
 # Each migration runs once, in order, inside one transaction; PRAGMA user_version records
 # how many have run. Append new ones; never edit or reorder a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -135,40 +208,98 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_translation_edits,
     _create_sentence_splits,
     _extend_annotations_and_edits,
+    _add_web_page_details,
 ]
 
 
 class Library:
     """The article library and every stored decision, in one SQLite file.
 
-    ``path=None`` opens an in-memory database (used when the data directory is read-only, so
-    the app still runs and says that nothing will be saved).
+    ``path=None`` opens an in-memory database (used when the data directory cannot be used at
+    all, so the app still runs and says that nothing will be saved). A database the process
+    cannot write (a read-only file, folder or mount) opens read-only: reading works, and every
+    write raises :class:`StorageError` saying why. ``read_only=None`` decides from the file
+    system; True forces it.
+
+    A database written by a newer version of the reader (a higher ``user_version``) is refused
+    without writing a byte to it. Before migrating an older one, a copy is kept next to it as
+    ``reader.db.bak-vN`` (N = its old schema version).
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, read_only: bool | None = None) -> None:
         self.path = path
+        self.read_only = False
+        self.read_only_reason = ""
         try:
             if path is None:
                 conn = sqlite3.connect(":memory:", check_same_thread=False)
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+                if read_only is None:
+                    read_only, self.read_only_reason = _detect_read_only(path)
+                elif read_only:
+                    self.read_only_reason = "it was opened read-only"
+                if read_only:
+                    conn = _connect_read_only(path)
+                    self.read_only = True
+                else:
+                    if path.parent.exists() and not path.parent.is_dir():
+                        raise StorageError(
+                            f"Cannot open the library: the data folder {path.parent} is a "
+                            "file, not a folder. Choose another --data-dir.")
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    if path.exists() and not path.is_file():
+                        raise StorageError(
+                            f"Cannot open the library at {path}: it is a folder, not a "
+                            "database file. Move it away or choose another --data-dir.")
+                    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
             conn.isolation_level = None  # we manage transactions explicitly
             self.db = sqlite_utils.Database(conn)
+            # Read the schema version before anything writes: a newer database is not touched.
+            version = self.schema_version
+            if version > len(MIGRATIONS):
+                conn.close()
+                raise StorageError(
+                    f"The library at {path} was written by a newer version of the reader "
+                    f"(schema {version}; this version knows up to {len(MIGRATIONS)}). It was "
+                    "left unchanged. Update the reader, or choose another --data-dir.")
+            if self.read_only:
+                if version < len(MIGRATIONS):
+                    conn.close()
+                    raise StorageError(
+                        f"The library at {path} is read-only ({self.read_only_reason}) and "
+                        "needs an update this version cannot write. Open it once where it "
+                        "is writable.")
+                return
             if path is not None:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
+                if 0 < version < len(MIGRATIONS):
+                    self._backup(path, version)
             self._migrate()
+        except StorageError:
+            raise
         except (sqlite3.Error, OSError) as exc:
             raise StorageError(
-                f"Cannot open the reader's database at {path}: {exc}. Check that the folder "
-                "exists, is writable and that the disk is not full."
+                f"Cannot open the library at {path}: {describe_error(exc)}."
             ) from exc
 
     @property
     def schema_version(self) -> int:
         """How many migrations have been applied."""
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _backup(self, path: Path, version: int) -> None:
+        """Copy the database aside before a migration (kept if a copy for N exists)."""
+        target = path.with_name(f"{path.name}.bak-v{version}")
+        if target.exists():
+            return
+        partial = target.with_name(target.name + ".partial")
+        copy = sqlite3.connect(str(partial))
+        try:
+            self.db.conn.backup(copy)
+        finally:
+            copy.close()
+        partial.replace(target)
 
     def _migrate(self) -> None:
         version = self.schema_version
@@ -179,23 +310,38 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """Run a block of writes atomically: all of it is committed or none of it."""
+        """Run a block of writes atomically: all of it is committed or none of it.
+
+        When SQLite has already rolled back by itself (a full disk, an I/O error), the error
+        that caused it is what the caller sees, never "cannot rollback".
+        """
+        if self.read_only:
+            raise StorageError(
+                f"Nothing can be saved: the library at {self.path} is read-only "
+                f"({self.read_only_reason}).")
         conn = self.db.conn
         if conn.in_transaction:
             yield self.db
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StorageError(f"Could not save to the library: {describe_error(exc)}.") from exc
         try:
             yield self.db
+        except sqlite3.Error as exc:
+            _rollback(conn)
+            raise StorageError(f"Could not save to the library: {describe_error(exc)}.") from exc
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
         else:
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                conn.execute("ROLLBACK")
-                raise StorageError(f"Could not save to the database: {exc}") from exc
+                _rollback(conn)
+                raise StorageError(
+                    f"Could not save to the library: {describe_error(exc)}.") from exc
 
     def close(self) -> None:
         """Close the connection."""
@@ -215,12 +361,12 @@ class Library:
             "source": article.source,
             "bundled": int(article.bundled),
             "imported_at": time.time(),
+            "author": article.author,
+            "site": article.site,
+            "url": article.url,
         }
-        try:
-            with self.transaction():
-                self.db.table("articles").upsert(row, pk="id")
-        except sqlite3.Error as exc:
-            raise StorageError(f"Could not save the article: {exc}") from exc
+        with self.transaction():
+            self.db.table("articles").upsert(row, pk="id")
 
     def has_article(self, article_id: str) -> bool:
         """True if the library holds this article id."""
@@ -244,6 +390,8 @@ class Library:
         return parse_article(
             row["source"], article_id=row["id"], origin=row["origin"],
             encoding=row["encoding"], bundled=bool(row["bundled"]),
+            date=row["date"] or None, author=row.get("author") or "",
+            site=row.get("site") or "", url=row.get("url") or "",
         )
 
     def search(self, query: str) -> list[dict[str, Any]]:

@@ -60,12 +60,17 @@ def set_identity(app: QApplication) -> None:
 def open_library(override: str | None) -> tuple[Library, str]:
     """The library on disk, or an in-memory one plus a warning when the disk is unusable."""
     try:
-        return Library(database_path(override)), ""
+        library = Library(database_path(override))
     except StorageError as exc:
         return Library(None), (
             f"{exc} The app is running with a temporary library: "
             "your decisions and notes will not be saved."
         )
+    if library.read_only:
+        return library, (
+            f"The library is read-only ({library.read_only_reason}): your articles are "
+            "shown as they are, and nothing you change will be saved.")
+    return library, ""
 
 
 def preferences_for(override: str | None) -> Preferences:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         sentences_ready(str): the open article's sentences are known.
         english_visibility_changed(bool): the English column was shown or hidden.
         theme_changed(object): the new Theme, after a switch between light and dark.
+        import_finished(object): the id of an imported article, or None if it was refused.
     """
 
     article_opened = Signal(str)
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
     sentences_ready = Signal(str)
     english_visibility_changed = Signal(bool)
     theme_changed = Signal(object)
+    import_finished = Signal(object)
 
     def __init__(self, library: Library, runner: Any, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
@@ -101,6 +103,10 @@ class MainWindow(QMainWindow):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.title.setObjectName("articleTitle")
+        self.byline = QLabel(self)  # author · site · date, and where the article came from
+        self.byline.setTextFormat(Qt.TextFormat.PlainText)
+        self.byline.setWordWrap(True)
+        self.byline.setStyleSheet("color: palette(mid); padding: 0 4px;")
         self.english_status = QLabel(self)
         self.english_status.setTextFormat(Qt.TextFormat.PlainText)
         self.english_status.setWordWrap(True)
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(6, 6, 6, 0)
         centre_layout.addWidget(self.messages)
         centre_layout.addWidget(self.title)
+        centre_layout.addWidget(self.byline)
         centre_layout.addWidget(header)
         centre_layout.addWidget(self.view, 1)
 
@@ -290,6 +297,9 @@ class MainWindow(QMainWindow):
         self.session = session
         session.subscribe(lambda event: self._session_event(session, event))
         self.title.setText(article.title)
+        source = article.url or ("" if article.bundled else article.origin)
+        self.byline.setText(" · ".join(p for p in (article.byline, source) if p))
+        self.byline.setVisible(bool(self.byline.text()))
         self.setWindowTitle(f"{article.title} — Bilingual Reader")
         self.view.show_session(session)
         self.prefs.set("last_article", article_id)
@@ -366,16 +376,23 @@ class MainWindow(QMainWindow):
         for path in paths:
             self.import_file(path)
 
-    def import_file(self, path: str | Path) -> str | None:
-        """Import one file; bad input gives a message and changes nothing."""
+    def import_file(self, path: str | Path) -> None:
+        """Import one file; bad input gives a message and changes nothing.
+
+        The file is read and checked on the task runner, so a slow disk or a pipe never
+        freezes the window; ``import_finished`` reports the new id (None on failure).
+        """
+        self.runner.submit("import", lambda task: read_article_file(path),
+                           done=self._imported, failed=self._import_failed)
+
+    def _imported(self, article: Article) -> None:
         try:
-            article = read_article_file(path)
             known = self.library.has_article(article.id)
             if not known:
                 self.library.add_article(article)
-        except (ArticleImportError, StorageError) as exc:
-            self.messages.show_message(str(exc), "error")
-            return None
+        except StorageError as exc:
+            self._import_failed(exc)
+            return
         self.sidebar.refresh()
         self.sidebar.select(article.id, emit=False)
         self.open_article(article.id)  # clears the previous article's message first
@@ -387,7 +404,12 @@ class MainWindow(QMainWindow):
             self.messages.show_message(
                 f"Imported “{article.title}” ({article.word_count} words). {note}".strip(),
                 "info")
-        return article.id
+        self.import_finished.emit(article.id)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        known = isinstance(exc, ArticleImportError | StorageError)
+        self.messages.show_message(str(exc) if known else f"Could not import: {exc}", "error")
+        self.import_finished.emit(None)
 
     # --- view ----------------------------------------------------------------------------
 

@@ -272,10 +272,9 @@ class TidyUpPanel(QWidget):
         if t is None or self.review is None:
             self.message.emit(self._nothing_selected())
             return
-        getattr(self.review, action)(t.key)
-        self._after_change()
-        self.message.emit(f"{'Accepted' if action == 'accept' else 'Rejected'}: "
-                          f"{describe_change(t)}. Ctrl+Z undoes it.")
+        self._saved(lambda: getattr(self.review, action)(t.key),
+                    f"{'Accepted' if action == 'accept' else 'Rejected'}: "
+                    f"{describe_change(t)}. Ctrl+Z undoes it.")
 
     def _nothing_selected(self) -> str:
         if self.review is None:
@@ -289,17 +288,27 @@ class TidyUpPanel(QWidget):
         if cls is None or self.review is None:
             self.message.emit(self._nothing_selected())
             return
-        self.review.accept_class(cls)
-        self._after_change()
-        self.message.emit(f"Accepted every tidy-up of the class “{CLASS_NAMES.get(cls, cls)}”.")
+        self._saved(lambda: self.review.accept_class(cls),
+                    f"Accepted every tidy-up of the class “{CLASS_NAMES.get(cls, cls)}”.")
 
     def _undo(self) -> None:
         if self.review is None or not self.review.can_undo():
             self.message.emit("No tidy-up decision to undo.")
             return
-        self.review.undo()
+        self._saved(self.review.undo, "Undid the last tidy-up decision.")
+
+    def _saved(self, change: Any, done: str) -> None:
+        """Make a decision; a library that cannot save (read-only, full disk) says so here
+        and nothing changes."""
+        from reader.storage import StorageError
+
+        try:
+            change()
+        except StorageError as exc:
+            self.reason.setText(f"Not changed: {exc}")
+            return
         self._after_change()
-        self.message.emit("Undid the last tidy-up decision.")
+        self.message.emit(done)
 
     def _after_change(self) -> None:
         self.refresh()

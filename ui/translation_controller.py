@@ -80,12 +80,22 @@ class TranslationController(QObject):
         self.window.set_english_notice("looking for a translation model…")
 
         def job(task: Any) -> Any:
-            from reader.translation.models import find_model
+            from reader.translation.choice import usable_model
 
-            return find_model(*pair, models_dir=models_dir)
+            return usable_model(pair, models_dir)  # skips broken packages, saying why
 
-        self.runner.submit("find model", job, done=self._model_found,
+        self.runner.submit("find model", job, done=self._model_picked,
                            failed=self._model_failed)
+
+    def _model_picked(self, pick: Any) -> None:
+        self._model_found(pick.model)
+        skipped = "; ".join(pick.skipped)
+        if skipped and pick.model is None:
+            self._model_failed(RuntimeError(skipped))
+        elif skipped:
+            self.window.messages.show_message(
+                f"Translating with {pick.model.id}. Passed over: {skipped}. Remove broken "
+                "packages under Translation ▸ Translation model…", "warning")
 
     def _model_found(self, model: Any) -> None:
         self.checking = False

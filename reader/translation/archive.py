@@ -79,12 +79,21 @@ def check_members(zf: zipfile.ZipFile, where: str, max_bytes: int,
     return names, total
 
 
-def inspect_archive(path: Path, max_bytes: int | None = None) -> ArchiveContents:
-    """Check that ``path`` is a complete, safe Argos package; raise :class:`ModelFileError`."""
+def inspect_archive(path: Path, max_bytes: int | None = None,
+                    display_name: str | None = None) -> ArchiveContents:
+    """Check that ``path`` is a complete, safe Argos package; raise :class:`ModelFileError`.
+
+    ``display_name`` is the name messages use (a download's own file name, not the
+    temporary file it was saved to).
+    """
     max_bytes = MAX_UNCOMPRESSED_BYTES if max_bytes is None else max_bytes
-    where = f"The file '{path.name}'"
-    if not path.is_file():
+    where = f"The file '{display_name or path.name}'"
+    if path.is_dir():
+        raise ModelFileError(f"'{path.name}' is a folder, not a .argosmodel file.")
+    if not path.exists():
         raise ModelFileError(f"{where} does not exist.")
+    if not path.is_file():
+        raise ModelFileError(f"{where} is not a regular file (a device or a pipe?).")
     if not zipfile.is_zipfile(path):
         raise ModelFileError(f"{where} is not a translation model: it is not a zip archive.")
     try:
@@ -101,10 +110,9 @@ def inspect_archive(path: Path, max_bytes: int | None = None) -> ArchiveContents
                 metadata = json.loads(zf.read(metas[0]).decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
                 raise ModelFileError(f"{where} has an unreadable metadata.json ({exc}).") from exc
-            if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get(
-                "to_code"
-            ):
-                raise ModelFileError(f"{where} has a metadata.json without its language pair.")
+            from reader.translation.validation import check_metadata
+
+            check_metadata(metadata, where)
             if prefix + "model/model.bin" not in names:
                 raise ModelFileError(
                     f"{where} is not a usable model: it has no CTranslate2 model (model/model.bin)."

@@ -73,8 +73,8 @@ class TranslationCache:
         now = time.time()
         rows = [{"key": self.key(s), "model": self.model_id, "options": self.options,
                  "source": s, "target": t, "created_at": now} for s, t in pairs]
-        if not rows:
-            return
+        if not rows or self.library.read_only:
+            return  # a read-only library still shows the English, it just is not kept
         try:
             with self._write_lock, self.library.transaction():
                 self.library.db.table("translations").upsert_all(rows, pk="key")

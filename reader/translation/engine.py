@@ -26,6 +26,7 @@ size as fr→en) with the two seed articles on 2 vCPUs; docs/translation.md has 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
@@ -58,6 +59,26 @@ class DecodingOptions:
 
 
 MAX_LOOP_PERIOD = 12
+# Longer inputs are cut before translation: OPUS-MT models are trained on sentences, take at
+# most 512 positions, and stop early on much longer input.
+MAX_INPUT_TOKENS = 200
+CLAUSE_END = (".", ";", ":", ",", "!", "?", "…", "»", ")")
+
+
+def split_tokens(tokens: list[str], limit: int = MAX_INPUT_TOKENS) -> list[list[str]]:
+    """``tokens`` cut into parts of at most ``limit``, after punctuation where possible."""
+    parts = []
+    start = 0
+    while len(tokens) - start > limit:
+        cut = start + limit
+        for i in range(start + limit - 1, start + limit // 2, -1):
+            if tokens[i].endswith(CLAUSE_END):
+                cut = i + 1
+                break
+        parts.append(tokens[start:cut])
+        start = cut
+    parts.append(tokens[start:])
+    return parts
 
 
 def loop_start(tokens: Sequence[str]) -> int | None:
@@ -176,24 +197,35 @@ class Engine:
         return self._threads.submit(self.translate_tokens, list(batch))
 
     def translate_tokens(self, batch: Sequence[list[str]]) -> list[list[str]]:
-        """One blocking ``translate_batch`` call; each output cut by :class:`OutputGuard`."""
-        longest = max((len(t) for t in batch), default=0)
-        prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
-        sub_batch = sub_batch_tokens([len(t) for t in batch], self.inter_threads)
-        guard = OutputGuard(self.decoding, batch)
+        """One blocking ``translate_batch`` call; each output cut by :class:`OutputGuard`.
+
+        An input over :data:`MAX_INPUT_TOKENS` is cut into parts (:func:`split_tokens`)
+        translated in the same call and joined again, so a sentence without full stops is
+        translated whole instead of being cut short by the model's length limit.
+        """
+        owners: list[int] = []
+        inputs: list[list[str]] = []
+        for index, tokens in enumerate(batch):
+            for part in split_tokens(tokens):
+                owners.append(index)
+                inputs.append(part)
+        longest = max((len(t) for t in inputs), default=0)
+        prefix = [[self.target_prefix]] * len(inputs) if self.target_prefix else None
+        sub_batch = sub_batch_tokens([len(t) for t in inputs], self.inter_threads)
+        guard = OutputGuard(self.decoding, inputs)
         self.calls += 1
         results = self.translator.translate_batch(
-            list(batch), target_prefix=prefix, beam_size=self.decoding.beam_size,
+            inputs, target_prefix=prefix, beam_size=self.decoding.beam_size,
             max_batch_size=sub_batch, batch_type="tokens", replace_unknowns=True,
             max_decoding_length=self.decoding.max_length(longest),
             callback=guard if self.decoding.beam_size == 1 else None,
         )
-        out = []
+        out: list[list[str]] = [[] for _ in batch]
         for i, result in enumerate(results):
             tokens = list(result.hypotheses[0])
             if self.target_prefix and tokens[:1] == [self.target_prefix]:
                 tokens = tokens[1:]
-            out.append(guard.finish(i, tokens))
+            out[owners[i]].extend(guard.finish(i, tokens))
         return out
 
     def decode(self, tokens: list[str]) -> str:
@@ -203,6 +235,19 @@ class Engine:
     def translate(self, texts: Sequence[str]) -> list[str]:
         """Translate texts in one call (tests and warm-up; the service plans its own batches)."""
         return [self.decode(t) for t in self.translate_tokens(self.encode(texts))]
+
+    def close(self) -> None:
+        """Wait for the running batch, drop queued ones and unload the model.
+
+        A CTranslate2 batch still running when the interpreter exits aborts the process
+        (``terminate called without an active exception``), so command-line tools close
+        their engines before they return, even after Ctrl-C or a full disk.
+        """
+        self._threads.shutdown(wait=True, cancel_futures=True)
+        translator, self.translator = self.translator, None
+        if translator is not None:
+            translator.unload_model()
+            del translator  # the C++ translator joins its threads here, not at teardown
 
 
 def plan_batches(
@@ -260,6 +305,9 @@ def plan_batches(
 
 _engines: dict[tuple[Path, DecodingOptions], Engine] = {}
 _lock = threading.Lock()
+# A translator still loaded at interpreter exit can abort the process while it is torn down;
+# every process closes its engines first (after waiting for a running batch).
+atexit.register(lambda: close_engines())
 
 
 def load_engine(model: ModelInfo, decoding: DecodingOptions = DEFAULT_DECODING) -> Engine:
@@ -284,6 +332,15 @@ def forget_engine(path: Path) -> None:
     with _lock:
         for key in [k for k in _engines if k[0] == resolved]:
             del _engines[key]
+
+
+def close_engines() -> None:
+    """Close every loaded engine (waits for running batches); see :meth:`Engine.close`."""
+    with _lock:
+        engines = list(_engines.values())
+        _engines.clear()
+    for engine in engines:
+        engine.close()
 
 
 def loaded_engines() -> dict[Any, Engine]:

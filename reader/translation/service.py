@@ -17,8 +17,8 @@ transactions.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
-from concurrent.futures import Future
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
 from reader.storage import Library
@@ -42,6 +42,12 @@ class SentenceTranslation:
     sentence_id: int
     text: str
     edited: bool
+
+
+def settle(futures: Iterable[Future[list[list[str]]]]) -> None:
+    """Cancel batches not started yet and wait for the ones already running."""
+    running = [f for f in futures if not f.cancel()]
+    wait(running)
 
 
 def warm_up(model: ModelInfo, decoding: DecodingOptions = DEFAULT_DECODING) -> None:
@@ -121,26 +127,32 @@ class ArticleTranslator:
         translated = 0
         batches = plan_batches(range(len(texts)), [len(t) for t in tokens], visible, self.plan)
         in_flight: deque[tuple[list[int], Future[list[list[str]]]]] = deque()
-        while True:
-            # One batch waits queued behind the running one (see Engine.submit).
-            while len(in_flight) < 2 and not is_cancelled():
-                batch = next(batches, None)
-                if batch is None:
+        try:
+            while True:
+                # One batch waits queued behind the running one (see Engine.submit).
+                while len(in_flight) < 2 and not is_cancelled():
+                    batch = next(batches, None)
+                    if batch is None:
+                        break
+                    self.model_calls += 1
+                    in_flight.append((batch, engine.submit([tokens[i] for i in batch])))
+                if not in_flight or is_cancelled():
                     break
-                self.model_calls += 1
-                in_flight.append((batch, engine.submit([tokens[i] for i in batch])))
-            if not in_flight or is_cancelled():
-                break
-            batch, pending = in_flight.popleft()
-            english = [engine.decode(out) for out in pending.result()]
-            self.cache.store((texts[i], e) for i, e in zip(batch, english, strict=True))
-            translated += len(batch)
-            for i, text in zip(batch, english, strict=True):
-                for sid in waiting[texts[i]]:
-                    on_sentence(SentenceTranslation(sid, text, False))
-                    done += 1
-            if on_progress:
-                on_progress(done, total)
+                batch, pending = in_flight[0]  # stays listed until done, for settle()
+                english = [engine.decode(out) for out in pending.result()]
+                in_flight.popleft()
+                self.cache.store((texts[i], e) for i, e in zip(batch, english, strict=True))
+                translated += len(batch)
+                for i, text in zip(batch, english, strict=True):
+                    for sid in waiting[texts[i]]:
+                        on_sentence(SentenceTranslation(sid, text, False))
+                        done += 1
+                if on_progress:
+                    on_progress(done, total)
+        finally:
+            # Stopping for any reason (cancel, Ctrl-C, a full disk): queued batches are
+            # dropped and the running one is waited for, so no model call outlives us.
+            settle(future for _, future in in_flight)
         return translated
 
     def retranslate(self, article_id: str, sentence_id: int, text: str) -> SentenceTranslation:

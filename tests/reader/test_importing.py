@@ -102,9 +102,9 @@ def test_permission_error_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
     path = tmp_path / "locked.txt"
     path.write_text("texte")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: Path) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("reader.importing._open_file", refuse)
     with pytest.raises(ArticleImportError, match="Cannot read “locked.txt”: Permission denied"):
         read_article_file(path)

@@ -70,7 +70,7 @@ def test_read_only_folder_gives_a_clear_error(tmp_path: Path) -> None:
             target = blocker / "sub" / "r.db"
         else:
             target = folder / "r.db"
-        with pytest.raises(StorageError, match="Cannot open the reader's database"):
+        with pytest.raises(StorageError, match="Cannot open the library"):
             Library(target)
     finally:
         folder.chmod(0o700)

@@ -76,9 +76,11 @@ def test_markup_in_an_article_is_shown_as_text(window, qtbot, tmp_path: Path) ->
     path = tmp_path / "piege.txt"
     path.write_text("<b>Gras?</b> <script>alert(1)</script>\n\nUn <i>texte</i> & du <a "
                     "href='x'>lien</a>.", encoding="utf-8")
+    imported: list[object] = []
+    window.import_finished.connect(imported.append)
     with qtbot.waitSignal(window.sentences_ready, timeout=20000):
-        article_id = window.import_file(path)
-    assert article_id is not None
+        window.import_file(path)
+    assert imported and imported[0] is not None
     plain = window.view.document().toPlainText()
     assert "<script>alert(1)</script>" in plain
     assert "<a href='x'>lien</a>" in plain
@@ -87,7 +89,7 @@ def test_markup_in_an_article_is_shown_as_text(window, qtbot, tmp_path: Path) ->
     assert window.sidebar.list.count() == 3
 
 
-def test_bad_files_give_a_message_and_add_nothing(window, tmp_path: Path) -> None:
+def test_bad_files_give_a_message_and_add_nothing(window, qtbot, tmp_path: Path) -> None:
     empty = tmp_path / "vide.txt"
     empty.write_text("")
     binary = tmp_path / "image.txt"
@@ -96,7 +98,9 @@ def test_bad_files_give_a_message_and_add_nothing(window, tmp_path: Path) -> Non
     big.write_bytes(b"a" * (2 * 1024 * 1024 + 10))
     for path, message in ((empty, "is empty"), (binary, "not a text file"), (big, "MB"),
                           (tmp_path / "missing.txt", "Cannot read")):
-        assert window.import_file(path) is None
+        with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
+            window.import_file(path)
+        assert blocker.args == [None]
         assert message in window.messages.text()
         assert window.messages.level == "error"
     assert window.sidebar.list.count() == 2

@@ -32,7 +32,7 @@ def test_translates_a_file_then_reuses_the_cache(
     file = tmp_path / "a.txt"
     file.write_text(TEXT, encoding="utf-8")
     args = ["--data-dir", str(tmp_path / "data"), "translate", str(file),
-            "--model", str(zh_model.path)]
+            "--model", str(zh_model.path), "--any-pair"]
     assert main(args) == 0
     first = capsys.readouterr().err.strip().splitlines()
     assert len(first) == 1 and "3 sentences, 3 by the model" in first[0]
@@ -60,6 +60,6 @@ def test_all_articles_with_a_bar_on_a_terminal(
     err = Terminal()
     monkeypatch.setattr("sys.stderr", err)
     assert main(["--data-dir", str(data), "translate", "--all", "--model",
-                 str(zh_model.path)]) == 0
+                 str(zh_model.path), "--any-pair"]) == 0
     out = err.getvalue()
     assert "\r" in out and "] 0/" in out and f"{small.id}: " in out
