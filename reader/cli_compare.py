@@ -62,7 +62,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
     except (StorageError, ModelMissingError, KeyError, OSError) as exc:
         print(f"error: {str(exc).strip(chr(39))}", file=sys.stderr)
         return 1
-    data = compare_sessions(left, right).to_json()
+    comparison = compare_sessions(left, right)
+    if args.pdf:
+        from reader.export.compare_pdf import export_comparison
+        from reader.export.files import ExportError
+
+        try:
+            print(export_comparison(left, right, comparison, args.pdf), file=sys.stderr)
+        except ExportError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    data = comparison.to_json()
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -103,6 +113,7 @@ def register(sub: Any) -> None:
     p.add_argument("first", metavar="ID1")
     p.add_argument("second", metavar="ID2")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--pdf", metavar="FILE", help="also write the one-page comparison PDF")
     p.set_defaults(func=cmd_compare)
     p = sub.add_parser("voices", help="who is quoted in an article (quotes and words per "
                        "speaker) and what it relies on")

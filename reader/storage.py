@@ -483,8 +483,9 @@ def remove_article(library: Library, article_id: str,
                     db.conn.executemany("delete from translations where key = ?",
                                         [(row["key"],) for row in cache])
             db.execute("delete from articles where id = ?", [article_id])
-    except sqlite3.Error as exc:
-        raise StorageError(f"Could not remove the article: {exc}") from exc
+    except (sqlite3.Error, StorageError) as exc:
+        cause = str(exc).removeprefix("Could not save to the library: ")
+        raise StorageError(f"Could not remove the article: {cause}") from exc
     return removed
 
 
@@ -496,5 +497,6 @@ def restore_article(library: Library, removed: RemovedArticle) -> None:
                 rows = removed.rows.get(table, [])
                 if rows:
                     library.db.table(table).insert_all(rows, replace=True)
-    except sqlite3.Error as exc:
-        raise StorageError(f"Could not restore the article: {exc}") from exc
+    except (sqlite3.Error, StorageError) as exc:
+        cause = str(exc).removeprefix("Could not save to the library: ")
+        raise StorageError(f"Could not restore the article: {cause}") from exc

@@ -20,6 +20,7 @@ from reader.corpus import ensure_bundled
 from reader.paths import RESOURCES, data_dir, database_path, models_dir
 from reader.storage import Library, StorageError
 from ui.annotating import Annotating
+from ui.comparing import Comparing
 from ui.exporting import Exporting
 from ui.main_window import MainWindow
 from ui.options import Preferences
@@ -89,6 +90,7 @@ def build_window(library: Library, runner: object, prefs: Preferences,
     window.notes = Annotating(window, window.aids.tabs)
     window.exports = Exporting(window, runner, prefs)
     window.presenting = Presenting(window)
+    window.comparing = Comparing(window)
     if warning:
         window.messages.show_message(warning, "warning", sticky=True)
     return window

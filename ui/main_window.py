@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.notes: Any = None  # ui.annotating.Annotating, set by the app
         self.exports: Any = None  # ui.exporting.Exporting, set by the app
         self.presenting: Any = None  # ui.presenting.Presenting, set by the app
+        self.comparing: Any = None  # ui.comparing.Comparing, set by the app
         self.context_actions: list[Any] = []
         self._generation = 0
         self._rebuild_pending = False
