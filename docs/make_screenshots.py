@@ -35,6 +35,7 @@ def main() -> None:
     from reader.paths import models_dir
     from reader.translation.models import install_from_file
     from tests.argos_package import ensure_test_package
+    from ui.annotating import Annotating
     from ui.app import open_library, preferences_for
     from ui.main_window import MainWindow
     from ui.reading_aids import ReadingAids
@@ -54,6 +55,7 @@ def main() -> None:
                                             pair=("zh", "en"))
     win.add_translation_menu()
     win.aids = ReadingAids(win, runner, library, win.translation, prefs)
+    win.notes = Annotating(win, win.aids.tabs)
     win.resize(1500, 900)
     win.show()
     docs = REPO / "docs"
@@ -92,7 +94,68 @@ def main() -> None:
     win.grab().save(str(docs / "class-view.png"))
     win.english_action.trigger()
     runner.wait()
+    class_screenshots(app, win, docs)
     print("wrote", ", ".join(p.name for p in sorted(docs.glob("*.png"))))
+
+
+def class_screenshots(app: QApplication, win, docs: Path) -> None:
+    """Notes, voices, presentation mode, the comparison, a worksheet and its key."""
+    import subprocess
+
+    from reader.compare import compare_sessions
+    from reader.export.worksheet import export_worksheet
+    from reader.session import open_session
+    from reader.worksheet import generate_questions
+    from ui.compare_dialog import CompareDialog
+    from ui.presentation import PresentationView
+
+    session = win.session
+    source = session.article.source
+    for words, colour, note in (("John Matze", "yellow", "Le fondateur : seule voix de Parler."),
+                                ("Anti-Defamation League", "blue", "Qui est-ce ? À vérifier."),
+                                ("Nous sommes toasts", "red", "Calque de « we're toast ».")):
+        start = source.find(words)
+        if start >= 0:
+            session.highlight_french(start, start + len(words), colour, note, ["cours"])
+    app.processEvents()
+    win.aids.tabs.setCurrentWidget(win.notes.panel)
+    win.grab().save(str(docs / "notes.png"))
+    win.aids.tabs.setCurrentWidget(win.aids.voices)
+    win.grab().save(str(docs / "voices.png"))
+    view = PresentationView()
+    view.resize(1920, 1080)
+    view.show_session(session)
+    view.show()
+    for _ in range(40):  # a paragraph with an artifact and a quote shows every reveal
+        if view._tidy_ups_here() and view._quotes_here():
+            break
+        view.step(1)
+    view.reveal_tidy_up()
+    view.reveal_english()
+    view.spotlight_quote()
+    view.spotlight_quote()
+    app.processEvents()
+    view.grab().save(str(docs / "presentation.png"))
+    view.close()
+    left = open_session(win.library, "000_757345bfb182a35d")
+    for t in left.analysis.tidy_ups:
+        if t.original in ("Amazone", "je parlerai"):
+            left.decide("accept", t.key)
+    right = open_session(win.library, "003_71c21fd2b98fa41d")
+    dialog = CompareDialog(left, right, compare_sessions(left, right))
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(docs / "compare.png"))
+    dialog.close()
+    tmp = Path(tempfile.mkdtemp())
+    export_worksheet(left, generate_questions(left), tmp / "sheet.pdf", tmp / "key.pdf")
+    for name, pdf in (("worksheet", "sheet"), ("answer-key", "key")):
+        info = subprocess.run(["pdfinfo", str(tmp / f"{pdf}.pdf")], capture_output=True,
+                              text=True, check=True).stdout
+        last = next(line.split()[-1] for line in info.splitlines()
+                    if line.startswith("Pages:"))  # the page with the questions
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", last, "-l", last, "-singlefile",
+                        str(tmp / f"{pdf}.pdf"), str(docs / name)], check=True)
 
 
 if __name__ == "__main__":

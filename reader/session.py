@@ -416,6 +416,11 @@ class SessionDecisions:
     def __init__(self, session: ArticleSession) -> None:
         self.session = session
 
+    @property
+    def article_id(self) -> str:
+        """The article these decisions are about."""
+        return self.session.article.id
+
     def decision(self, key: str) -> str | None:
         """``"accepted"``, ``"rejected"`` or None."""
         review = self.session.review

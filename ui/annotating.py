@@ -73,8 +73,9 @@ class Annotating(QObject):
                   ) -> Annotation | None:
         """Highlight the selection in the given colour; says why not when it cannot."""
         session = self.window.session
-        say = self.window.messages.show_message
+        say = self._say
         if session is None:
+            say("Open an article first.", "info")
             return None
         anchor = self.window.view.selection_anchor()
         if isinstance(anchor, str):
@@ -98,7 +99,7 @@ class Annotating(QObject):
         """Ask for a note (and tags), then highlight the selection with it."""
         anchor = self.window.view.selection_anchor()
         if isinstance(anchor, str):
-            self.window.messages.show_message(anchor, "info")
+            self._say(anchor, "info")
             return None
         quote = self.window.view.textCursor().selectedText().replace("\u2029", " ")
         dialog = NoteDialog(quote, COLOUR_NAMES[0], parent=self.window)
@@ -133,29 +134,35 @@ class Annotating(QObject):
         try:
             session.delete_annotation(annotation_id)
         except (KeyError, StorageError) as exc:
-            self.window.messages.show_message(str(exc), "error")
+            self._say(str(exc), "error")
             return
-        self.window.messages.show_message("Note deleted. Ctrl+Z brings it back.", "info")
+        self._say("Note deleted. Ctrl+Z brings it back.", "info")
 
     def undo(self) -> None:
         """Take back the last decision or note change, and say what it was."""
         session = self.window.session
         what = session.undo() if session is not None else ""
-        self.window.messages.show_message(f"Undone: {what}." if what else "Nothing to undo.",
-                                          "info")
+        self._say(f"Undone: {what}." if what else "Nothing to undo.", "info")
 
     def redo(self) -> None:
         """Do again what was undone, and say what it was."""
         session = self.window.session
         what = session.redo() if session is not None else ""
-        self.window.messages.show_message(f"Redone: {what}." if what else "Nothing to redo.",
-                                          "info")
+        self._say(f"Redone: {what}." if what else "Nothing to redo.", "info")
 
     # --- showing -----------------------------------------------------------------------------
 
     def show_panel(self) -> None:
         self.tabs.setCurrentWidget(self.panel)
         self.panel.search.setFocus()
+        self._say(f"Notes: {self.panel.list.count()} shown.", "info")
+
+    def _say(self, text: str, level: str) -> None:
+        """Errors in the message bar; everything else where every command answers (the
+        status bar) and in the message bar, where it is easy to see."""
+        if level != "error" and hasattr(self.window, "feedback"):
+            self.window.feedback(text)
+        self.window.messages.show_message(text, level)
 
     def reveal(self, annotation: Annotation) -> None:
         """Scroll to an annotation in the text."""

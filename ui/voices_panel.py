@@ -19,14 +19,19 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-KIND_NAMES = {"person": "Named people", "organisation": "Organisations",
-              "anonymous": "Anonymous sources", "document": "Documents"}
+KIND_NAMES = {"person": "People", "organisation": "Organisations",
+              "anonymous": "Anonymous", "document": "Documents"}
 KIND_COLOURS = {"person": "#2f6fb0", "organisation": "#c25e00", "anonymous": "#6d6d6d",
                 "document": "#7b4fb0"}
 MOST = 12  # speakers shown; the rest are summed up in words
+
+
+def _short(name: str, most: int = 22) -> str:
+    """A speaker's name cut to fit a narrow chart (the full name is in the summary)."""
+    return name if len(name) <= most else name[: most - 1].rstrip() + "…"
 
 
 class VoicesPanel(QWidget):
@@ -82,7 +87,11 @@ class VoicesPanel(QWidget):
                 series.append(bar)
         self.chart.addSeries(series)
         labels = QBarCategoryAxis()
-        labels.append([f"{v.name} ({v.quotes})" for v in shown])
+        labels.append([f"{_short(v.name)} ({v.quotes})" for v in shown])
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        labels.setLabelsFont(small)
+        self.chart.legend().setFont(small)
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setTitleText("words quoted")

@@ -21,7 +21,7 @@ def test_voices_chart_shows_who_is_quoted(app_window, qtbot) -> None:
     (series,) = panel.chart.series()
     assert isinstance(series, QHorizontalStackedBarSeries)
     kinds = {bar.label() for bar in series.barSets()}
-    assert {"Named people", "Organisations", "Anonymous sources"} <= kinds
+    assert {"People", "Organisations", "Anonymous"} <= kinds
     categories = panel.chart.axes()[0].categories()
     assert "John Matze (3)" in categories
     assert "BuzzFeed News" in panel.relies.text()

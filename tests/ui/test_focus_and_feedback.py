@@ -70,7 +70,11 @@ def test_a_search_without_hits_says_so(app_window, qtbot) -> None:
 
 
 # Commands that open a dialog or end the app: the dialog (or the exit) is their feedback.
-DIALOG_COMMANDS = {"&Import article…", "&Quit", "Translation &model…", "&Remove article…"}
+DIALOG_COMMANDS = {"&Import article…", "&Quit", "Translation &model…", "&Remove article…",
+                   "Export annotated &PDF…", "Export notes as &Markdown…",
+                   "Export notes as &JSON…", "Export bilingual text as Markdown…",
+                   "Import notes from JSON…", "&Worksheet and answer key…", "&Compare with…",
+                   "Highlight with a note…", "&Presentation mode"}
 
 
 def test_every_command_gives_visible_feedback(app_window, qtbot) -> None:

@@ -36,8 +36,11 @@ def test_new_import_lands_in_date_order_and_order_is_remembered(window, qtbot, p
     path = tmp_path / "vieux.txt"
     path.write_text("date 1999-03 Un article ancien sur les abeilles\n\nLes abeilles "
                     "butinent. Elles reviennent le soir.", encoding="utf-8")
-    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
-        article_id = window.import_file(path)
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as imported:
+        window.import_file(path)
+    article_id = imported.args[0]
+    qtbot.waitUntil(lambda: window.parsed is not None
+                    and window.parsed.article.id == article_id, timeout=20000)
     sidebar = window.sidebar
     rows = sidebar._rows
     dates = [r["date"] for r in rows if r["date"]]
@@ -67,12 +70,12 @@ def test_messages_clear_when_another_article_opens(window, qtbot) -> None:
 
 
 def test_reimporting_says_already_in_the_library(window, qtbot, library) -> None:
-    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
-        first = window.import_file(GOLD / "clean_article.txt")
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as first:
+        window.import_file(GOLD / "clean_article.txt")
     count = len(library.articles())
-    with qtbot.waitSignal(window.sentences_ready, timeout=20000):
-        again = window.import_file(GOLD / "clean_article.txt")
-    assert again == first
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as again:
+        window.import_file(GOLD / "clean_article.txt")
+    assert again.args == first.args and first.args[0] is not None
     assert len(library.articles()) == count
     assert "already in the library" in window.messages.text()
     assert "Imported" not in window.messages.text()
