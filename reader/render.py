@@ -192,7 +192,7 @@ def _replacement(fix: _Item, options: RenderOptions) -> list[TextRun]:
     common = {"tidy_state": fix.state, "tidy_key": fix.key, "tidy_reason": fix.reason}
     runs = []
     if options.fixes_inline and fix.start < fix.end:
-        runs.append(TextRun(GAP, role="gap"))
+        runs.append(TextRun(GAP, role="gap", tidy_key=fix.key, tidy_state=fix.state))
     runs.append(TextRun(fix.replacement, role="replacement", **common))  # type: ignore[arg-type]
     return runs
 

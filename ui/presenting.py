@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 
 from ui.presentation import PresentationView
@@ -23,7 +23,7 @@ class Presenting(QObject):
         self.view: PresentationView | None = None
         self.states: dict[str, Any] = {}
         self.action = window._action(window.view_menu, "&Presentation mode",
-                                     QKeySequence("F5"), self.start)
+                                     QKeySequence("F5"), lambda: self.start())
         window.session_changed.connect(self._changed)
         window.article_opened.connect(lambda _id: self._changed(None))
 
@@ -44,7 +44,12 @@ class Presenting(QObject):
         self.window.messages.hold(True)
         self.view.show_session(self.window.session)
         if full_screen:
-            self.view.showFullScreen()
+            # Frameless and sized to the screen as well as full screen: without a window
+            # manager (a bare X server, some kiosks) the full-screen request alone is ignored.
+            self.view.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.view.setGeometry(self.window.screen().geometry())
+            self.view.show()
+            self.view.setWindowState(Qt.WindowState.WindowFullScreen)
         else:
             self.view.show()
         self.view.activateWindow()

@@ -25,6 +25,7 @@ class Run:
     rel_end: int
     source_start: int | None = None
     sentence_id: int | None = None
+    replaces: tuple[int, int] | None = None  # a correction: the source range it replaces
 
 
 @dataclass

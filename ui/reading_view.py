@@ -341,6 +341,10 @@ class ReadingView(QTextBrowser):
             return None
         runs = self.rows[cell.row()].french.runs
         rel = pos - cell.firstCursorPosition().position()
+        for run in runs:  # inside a correction: the source words it replaces
+            if run.replaces is not None and run.rel_start <= rel <= run.rel_end \
+                    and (rel != run.rel_start or not end) and (rel != run.rel_end or end):
+                return run.replaces[1] if end else run.replaces[0]
         ordered = runs if not end else list(reversed(runs))
         for run in ordered:
             if run.source_start is None:
@@ -461,11 +465,17 @@ class ReadingView(QTextBrowser):
                  self._selection(self.english_range(sentence_id), colour)]
         return [x for x in found if x is not None]
 
+    def _overlay(self, key: str) -> QColor:
+        """A sentence overlay colour, translucent so highlights and entities show through."""
+        colour = self.theme.colour(key)
+        colour.setAlpha(130)
+        return colour
+
     def _refresh_selections(self) -> None:
         selections = []
-        selections += self._sentence_selections(self.current, self.theme.colour("focus"))
+        selections += self._sentence_selections(self.current, self._overlay("focus"))
         if self.hovered != self.current:
-            selections += self._sentence_selections(self.hovered, self.theme.colour("hover"))
+            selections += self._sentence_selections(self.hovered, self._overlay("hover"))
         if self._focus_range is not None:
             sel = self._selection(self.french_range(*self._focus_range), self.theme.colour("focus"))
             if sel is not None:

@@ -21,6 +21,14 @@ BASE_POINT_SIZE = 12
 DARK_TEXT = "#1f1d1a"  # text on a user highlight stays dark in both themes
 
 
+def _replaced_range(run: TextRun) -> tuple[int, int] | None:
+    """The source range a correction stands for (from its tidy-up key ``cls:start:end``)."""
+    if run.role != "replacement" or run.tidy_key.count(":") < 2:
+        return None
+    _cls, start, end = run.tidy_key.rsplit(":", 2)
+    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+
+
 class RunPainter:
     """Draws runs with the current theme and zoom."""
 
@@ -99,7 +107,8 @@ class RunPainter:
         for run in runs:
             start = cursor.position() - origin
             cursor.insertText(run.text, self.format_for(run, base))
-            cells.add(Run(start, cursor.position() - origin, source_start=run.source_start))
+            cells.add(Run(start, cursor.position() - origin, source_start=run.source_start,
+                          replaces=_replaced_range(run)))
         return cells
 
     def write_english(self, cursor: QTextCursor, english: EnglishRender, placeholder: str,

@@ -206,3 +206,24 @@ def test_library_wide_note_search_opens_the_other_article(noting_window, qtbot):
     assert panel.list.item(0).text().startswith("[")  # names the other article
     panel._clicked(panel.list.item(0))
     assert win.article.id == first
+
+
+def test_highlighting_a_correction_highlights_the_words_it_replaces(noting_window, qtbot):
+    """Seen on a real display: double-clicking an accepted correction and pressing 2 said
+    "no text of the article". The correction stands for the source words it replaces."""
+    win = noting_window
+    fix = next(t for t in win.aids.analysis.tidy_ups if t.original == "je parlerai")
+    win.session.decide("accept", fix.key)
+    rows = win.view.rows[win.article.paragraph_at(fix.start).index].french.runs
+    run = next(r for r in rows if r.replaces == (fix.start, fix.end))
+    origin = win.view._table.cellAt(win.article.paragraph_at(fix.start).index, 0) \
+        .firstCursorPosition().position()
+    cursor = QTextCursor(win.view.document())
+    cursor.setPosition(origin + run.rel_start)
+    cursor.setPosition(origin + run.rel_end, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "Parler"
+    win.view.setTextCursor(cursor)
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_2)
+    (note,) = win.session.annotations
+    assert (note.start, note.end, note.quote) == (fix.start, fix.end, "je parlerai")

@@ -31,6 +31,9 @@ def _start(qtbot, win):
     qtbot.keySequence(win, "F5")  # the real shortcut
     view = win.presenting.view
     assert view is not None
+    # F5 itself must cover the screen (a real display showed a small window once: the
+    # action's checked=False argument was taken for full_screen=False)
+    assert view.geometry() == win.screen().geometry()
     view.resize(1920, 1080)
     view.redraw()
     return view
