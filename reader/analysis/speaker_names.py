@@ -84,6 +84,7 @@ class SpeakerNames:
         self.gender = {gid: self._group_gender(gid) for gid in {e.group for e in self.people}}
         self.titles = self._find_titles()
         self.described = self._find_described()
+        self.quoted: list[tuple[int, int]] = []  # set by the attribution: quotes' extents
 
     # --- people ---------------------------------------------------------------------------
 
@@ -102,7 +103,7 @@ class SpeakerNames:
         votes: list[str] = []
         for e in (e for e in self.people if e.group == gid):
             first = e.text.split()[0]
-            if len(e.text.split()) > 1 and self.lexicon.first_names.get(first):
+            if self.lexicon.first_names.get(first):
                 votes.append(self.lexicon.first_names[first])
             before = self.source[max(0, e.start - 40) : e.start]
             if re.search(r"\b(?:Mme|Madame|Mlle)\.?\s*$", before):
@@ -140,7 +141,8 @@ class SpeakerNames:
             name = self.name_of(e)
             before = self.source[max(0, e.start - 90) : e.start]
             m = re.search(rf"(?:^|[\s(])({DEFINITE}\s*(?:{ADJECTIVES}\s+)?{TITLE_WORD})"
-                          rf"(?:\s+[^,.;:«»()]{{0,60}}?)?,?\s*(?:M\.\s*|Mme\s*)?$", before)
+                          rf"(?:\s+[^,.;:«»()]{{0,60}}?)?,?\s*(?:M\.\s*|Mme\s*)?$", before,
+                          re.IGNORECASE)
             if m and _head(m.group(1)) in self.person_nouns:
                 found.append(Title(e.start, _head(m.group(1)), name, (e.start, e.end)))
             after = self.source[e.end : e.end + 60]
@@ -255,14 +257,13 @@ class SpeakerNames:
         if not strict:
             candidates.extend(d for d in self.described if window_start <= d[0] < before)
         for e in self.people:
-            if window_start <= e.start < before:
+            inside = any(s <= e.start < t for s, t in self.quoted)
+            if window_start <= e.start < before and not inside:
                 candidates.append((e.start, self.name_of(e), (e.start, e.end),
                                    self.gender.get(e.group, "")))
         candidates = [c for c in candidates if c[0] < before]
         fitting = [c for c in candidates if not want or c[3] in (want, "")]
-        exact = [c for c in fitting if want and c[3] == want]
-        pool = exact or fitting
-        if not pool:
+        if not fitting:
             return None
-        _, name, span, _ = max(pool)
+        _, name, span, _ = max(fitting)
         return name, span

@@ -115,10 +115,18 @@ class Attribution:
                     i += len(word)
                     i += len(text[i:]) - len(text[i:].lstrip(SPACE))
                     changed = True
+        title = re.match(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me)\.?[\s\u00a0]+(?=[A-ZÀ-Þ])", text[i:])
+        if title:
+            i += title.end()
         m = re.match(r"[^,.;:!?«»()\[\]\n]+", text[i:])
         if not m or not m.group().strip():
             return None
-        end = pos + i + len(m.group().rstrip())
+        words = m.group()
+        clause = re.search(r"\s+(?:en\s+\w+ant|qui|dont|lors|dans|sur|devant|à\s+l’issue)\b",
+                           words)
+        if clause:
+            words = words[: clause.start()]
+        end = pos + i + len(words.rstrip())
         return pos + i, end
 
     def _speaker_after_cue(self, cue: Cue, limit: int, before: int) -> Speaker | None:
@@ -190,13 +198,18 @@ class Attribution:
         start = max([start] + [p.end for p in self.quoted if start <= p.end <= q.start])
         text = self.source[start : q.start]
         m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
-        if m:
+        if m and (self.names.people_in(start + m.start(1), start + m.end(1))
+                  or m.group(1).strip().casefold() in PRONOUNS):
             speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
                                            self.earlier)
             if speaker:
                 return Cue(start + m.start(), start + m.start() + 4, "pour", ""), speaker
         cues = [c for c in self.cues.finditer(self.source, start, q.start)
                 if not self._inside_quote(c.start(), c.end())]
+        if len(re.findall(r"\w+", self.source[q.start : q.end])) <= TERM_MAX_WORDS:
+            # A short quote takes only a cue that governs it: "dénonce des «…»".
+            cues = [c for c in cues if "," not in self.source[c.end() : q.start]
+                    and len(self.source[c.end() : q.start].split()) <= 6]
         if not cues:
             return None
         c = cues[-1]
@@ -323,24 +336,31 @@ class Attribution:
         return None
 
     def _surface_subject(self, start: int, cue: Cue) -> Speaker | None:
-        """The first comma-separated segment of the clause before the cue (its subject)."""
+        """The comma-separated segment before the cue, else the last person named before it."""
         text = self.source[start : cue.start]
         text = re.sub(rf"[{SPACE}]*{CLITIC_BEFORE}?$", "", text)
         segments = [(start + m.start(), start + m.end())
                     for m in re.finditer(r"[^,–—:;()]+", text) if m.group().strip()]
-        if not segments:
-            return None
-        s, e = segments[-1]
-        first = self.source[s:e].split()[0].casefold() if self.source[s:e].split() else ""
-        if first in self.names.person_nouns and len(segments) > 1:
-            s, e = segments[-2]  # "John Matze, PDG de Parler, a déclaré"
-        return self.names.from_span(s, e, cue.start, self.earlier)
+        if segments:
+            s, e = segments[-1]
+            words = self.source[s:e].split()
+            if words and words[0].casefold() in self.names.person_nouns and len(segments) > 1:
+                s, e = segments[-2]  # "John Matze, PDG de Parler, a déclaré"
+            speaker = self.names.from_span(s, e, cue.start, self.earlier)
+            if speaker:
+                return speaker
+        people = [p for p in self.names.people_in(start, cue.start)
+                  if not self._inside_quote(p.start, p.end)]
+        if people:
+            return self.names.name_of(people[-1]), (people[-1].start, people[-1].end)
+        return None
 
     # --- all quotes ---------------------------------------------------------------------
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Quote]:
         """Quotes with speakers and cues, in text order."""
         self.quoted = spans
+        self.names.quoted = [(q.start, q.end) for q in spans]
         self.earlier = []
         quotes: list[Quote] = []
         for q in spans:
@@ -351,9 +371,17 @@ class Attribution:
                 quotes.append(Quote(q.start, q.end, text, q.speaker, q.speaker_span, "tweet",
                                     None, "tweet", sentence_ids))
                 continue
-            found = (self._incise(q) or self._after(q) or self._before(q) or self._colon(q))
-            cue, speaker = found if found else (None, None)
-            if speaker is None and found is None:
+            cue, speaker = None, None
+            for rule in (self._incise, self._after, self._before, self._colon):
+                found = rule(q)
+                if found is None:
+                    continue
+                cue = cue or found[0]
+                if found[1] is not None:
+                    speaker = found[1]
+                    cue = found[0] or cue
+                    break
+            if speaker is None and cue is None:
                 speaker = self._pull_quote(q)
             words = len(re.findall(r"\w+", text))
             kind = "direct"
