@@ -196,7 +196,7 @@ class SpeakerNames:
         bare = re.sub(rf"^{DEFINITE}\s*", "", text, flags=re.IGNORECASE)
         if named and (named[0].text == bare or named[0].start - start <= 4):
             return self.name_of(named[0]), (named[0].start, named[0].end)
-        if not self._is_noun_phrase(text):
+        if not self._is_noun_phrase(text) or not self._can_speak(text):
             return None
         handles = [e for e in self.entities if start <= e.start and e.end <= end
                    and e.label == "HANDLE"]
@@ -205,6 +205,15 @@ class SpeakerNames:
             if resolved:
                 return resolved
         return text, (start, end)
+
+    def _can_speak(self, text: str) -> bool:
+        """A noun phrase names someone who can speak: a person, group, outlet or document
+        (``un témoin``, ``la famille``, ``ce texte``), or holds a capitalised name."""
+        head = _head(text)
+        speakers = self.person_nouns | self.feminine_nouns | COLLECTIVE
+        if head in speakers or head in self.lexicon.words("document_nouns"):
+            return True
+        return any(w[:1].isupper() for w in text.split()[1:])
 
     def _is_noun_phrase(self, text: str) -> bool:
         words = re.findall(r"[\w’'-]+|--|[–—]", text)
@@ -251,7 +260,9 @@ class SpeakerNames:
         for name, span in earlier:
             people = self.people_in(*span)
             gender = self.gender.get(people[0].group, "") if people else ""
-            if people or not strict:
+            individual = _head(name) in self.person_nouns | self.feminine_nouns \
+                and _head(name) not in COLLECTIVE
+            if people or (individual and not strict):
                 candidates.append((span[0], name, span, gender))
         window_start = max(0, before - 600)
         if not strict:
