@@ -27,7 +27,8 @@ ELISION = re.compile(r"^(?:\w{1,7}[’'])+(?=[A-ZÀ-ÖØ-Þ0-9])")
 PREFIX = re.compile(r"^(?:pro|anti|ex|post|pré|néo)-(?=[A-ZÀ-ÖØ-Þ])")
 ACRONYM_BEFORE = re.compile(r"(?<![\w’'])([A-Z]{2,6}) $")
 DEMONYM = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ans?)$"
+    r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|éens?|éennes?|ais|aises?|ois|"
+    r"oises?|ans?)$"
 )
 OPENERS = "«“\"‘'([—–-"
 
@@ -97,8 +98,30 @@ def _is_capitalised(word: str) -> bool:
     return bool(CAPITAL.match(word)) or (word[:1].isdigit() and any(c.isalpha() for c in word))
 
 
+ELIDED_NAME = re.compile(r"^(?:d|l|D|L)[’'][A-ZÀ-ÖØ-Þ]")  # "d’Ivoire" inside "Côte d’Ivoire"
+SENTENCE_PRONOUN = re.compile(r"^(?:J|C|N|S|Qu|M|T)[’'][a-zà-ÿ]")  # "J’ai", "C’est"
+# Lower-case words that end a name even after an organisation head ("Parti socialiste a").
+NAME_STOP = {"a", "ont", "est", "sont", "avait", "était", "sera", "va", "vont", "fait", "dit",
+             "qui", "que", "qu’", "qu'", "dont", "lors", "selon", "mais", "ou", "où", "depuis",
+             "contre", "avec", "sans", "mardi", "lundi", "mercredi", "jeudi", "vendredi",
+             "samedi", "dimanche", "hier", "aujourd’hui", "demain", "cette", "ce", "ces", "son",
+             "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on", "se", "ne"}
+
+
+def _is_name_word(word: str) -> bool:
+    return _is_capitalised(word) and not SENTENCE_PRONOUN.match(word) or bool(
+        ELIDED_NAME.match(word))
+
+
 def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    """Relative ``(start, end)`` of the name inside a raw entity span, or None to drop it."""
+    """Relative ``(start, end)`` of the name inside a raw entity span, or None to drop it.
+
+    Leading lower-case words and titles go (``président Joe Biden``, ``M. Soyer``,
+    ``canton de Vaud``); ``Côte d’Ivoire`` and ``Europe 1`` stay whole; after an organisation
+    head (``Parti``, ``Banque``, ``Organisation``…) lower-case words belong to the name
+    (``Parti socialiste``, ``Banque centrale européenne``) until a verb or stop word;
+    otherwise the name ends at its first lower-case word.
+    """
     start = 0
     m = ELISION.match(text)
     if m:
@@ -111,15 +134,32 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
         if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalnum()):
             return start, start + len(name)
     particles = lexicon.words("name_particles")
-    kept: list[tuple[int, int, str]] = []
-    for ts, te, word in _tokens(rest):
-        if _is_capitalised(word) or (kept and word == "-"):
+    titles = set(lexicon.cues.get("title_words", ()))
+    tokens = _tokens(rest)
+    i = 0
+    while i < len(tokens) and (not _is_name_word(tokens[i][2]) or tokens[i][2] in titles
+                               or tokens[i][2] == "."):
+        i += 1
+    if i == len(tokens):
+        return None
+    org_head = tokens[i][2] in set(lexicon.cues.get("org_heads", ()))
+    kept: list[tuple[int, int, str]] = [tokens[i]]
+    for ts, te, word in tokens[i + 1 :]:
+        folded = word.casefold()
+        if _is_name_word(word) or (word == "-" and kept):
             kept.append((ts, te, word))
-        elif kept and word.casefold() in particles:
+        elif word.isdigit() and len(word) <= 2 and _is_capitalised(kept[-1][2]):
+            kept.append((ts, te, word))  # Europe 1, France 2
+        elif folded in particles or (org_head and word.isalpha() and word.islower()
+                                     and folded not in NAME_STOP) or (org_head and word == "’"):
+            kept.append((ts, te, word))
+        elif org_head and (folded in ("et", "pour", "dans", "des", "aux") or
+                           re.fullmatch(r"[dl][’'][a-zà-ÿ]+", word)):
             kept.append((ts, te, word))
         else:
             break
-    while kept and (kept[-1][2].casefold() in particles or kept[-1][2] == "-"):
+    while kept and (kept[-1][2].casefold() in particles | {"et", "pour", "dans", "aux"}
+                    or kept[-1][2] == "-"):
         kept.pop()
     if not kept:
         return None
@@ -161,8 +201,10 @@ class MentionFinder:
         if _is_shouting(self.source, start, end) and self.lexicon.label_of(name) is None:
             return False
         if DEMONYM.match(name) and self.lexicon.label_of(name) is None:
-            before = self.source[max(0, start - 5) : start].casefold()
-            if re.search(r"(?:les|des|aux|ces) $", before):
+            before = self.source[max(0, start - 12) : start].casefold()
+            plural = name.endswith("s") and not name.endswith(("ais", "ois"))
+            if plural or re.search(r"(?:les|des|aux|ces|deux|trois|d’|d'|en|un|une) ?$",
+                                   before):
                 return False
         if " " not in name and not self._evidenced(name):
             if pos in NON_NAME_POS:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from reader.analysis.entities import Mention
+from reader.analysis.label_cues import label_votes
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup
 from reader.analysis.variants import Variant
@@ -65,6 +66,13 @@ def _link(texts: dict[str, str], source: str, mentions: list[Mention],
         owners = [k for k in per_multi if key in (k.split()[0], k.split()[-1])]
         if len(owners) == 1 and known in (None, "PER"):
             union.union(owners[0], key)
+        # "Astron" joins "Astron Ltd": a company name is its first word plus suffixes.
+        suffixes = {w.casefold() for w in lexicon.cues.get("company_suffixes", ())}
+        companies = [k for k in multi if k.split()[0] == key
+                     and all(w in suffixes for w in k.split()[1:])]
+        if companies and known in (None, "ORG"):
+            for k in companies:
+                union.union(k, key)
         original = next(source[m.start:m.end] for m in mentions
                         if source[m.start:m.end].casefold() == key)
         if original.isupper() and 2 <= len(original) <= 6:
@@ -88,14 +96,23 @@ def _original(key: str, source: str, mentions: list[Mention]) -> str:
     return next(source[m.start:m.end] for m in mentions if source[m.start:m.end].casefold() == key)
 
 
-def _vote(labels: list[str], names: list[str], lexicon: Lexicon) -> str:
+def _vote(mentions: list[Mention], source: str, lexicon: Lexicon) -> str:
+    """Gazetteer first, then website-like names, then the weighted votes of the model's
+    labels (1 each) and of the context cues around every mention (:mod:`label_cues`)."""
+    names = [source[m.start:m.end] for m in mentions]
     for name in sorted(names, key=len, reverse=True):
         known = lexicon.label_of(name)
         if known:
             return known
     if any(CAMEL.match(n) or DOMAIN.search(n) for n in names):
         return "ORG"
-    counts = Counter(labels)
+    counts: Counter[str] = Counter()
+    model = [m for m in mentions if m.origin != "propagated"] or mentions
+    for m in model:
+        counts[m.label] += 1
+    for m in mentions:
+        for label, weight in label_votes(source, m.start, m.end, lexicon):
+            counts[label] += weight
     return max(counts, key=lambda lab: (counts[lab], PRIORITY.get(lab, 0)))
 
 
@@ -130,8 +147,7 @@ def group_mentions(source: str, mentions: list[Mention], variants: list[Variant]
         if ms[0].label in RULE_LABELS:
             label = ms[0].label
         else:
-            label = _vote([m.label for m in ms if m.origin != "propagated"] or
-                          [m.label for m in ms], surface, lexicon)
+            label = _vote(ms, source, lexicon)
         proper = [s for s in surface if s not in variant_texts] or surface
         name = max(proper, key=lambda s: (len(s.split()), surface.count(s), len(s)))
         group_of[root] = (gid, label)

@@ -27,6 +27,9 @@ INDEFINITE = r"(?:un|une|des|plusieurs|certains|certaines|deux|trois|quelques)"
 ADJECTIVES = (r"(?:jeune|actuel|actuelle|ancien|ancienne|nouveau|nouvelle|premier|première|"
               r"même|autre|influent|influente|célèbre|seul|seule)")
 TITLE_WORD = r"[a-zà-ÿ][a-zà-ÿ-]+"
+GAP = r"(?:\s+|(?<=[’']))"  # after a determiner: spaces, or nothing after an elision
+DEF = rf"{DEFINITE}{GAP}"
+INDEF = rf"{INDEFINITE}\s+"
 FEMININE_END = re.compile(r"(?:trice|euse|ienne|ière|esse|ante|ente|ée|ine|onne)$")
 # Words a speaker never ends with: a clause goes on (verbs, conjunctions, relatives).
 CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou", "car", "comme",
@@ -55,7 +58,7 @@ class Title:
 
 def _head(words: str) -> str:
     """The noun a title is about: first word after determiners and common adjectives."""
-    text = re.sub(rf"^(?:{DEFINITE}|{INDEFINITE})\s*", "", words.strip(), flags=re.IGNORECASE)
+    text = re.sub(rf"^(?:{DEF}|{INDEF})", "", words.strip(), flags=re.IGNORECASE)
     text = re.sub(rf"^(?:{ADJECTIVES}\s+)+", "", text, flags=re.IGNORECASE)
     m = re.match(r"[\w-]+", text)
     return m.group().casefold() if m else ""
@@ -111,7 +114,7 @@ class SpeakerNames:
             elif re.search(r"\b(?:M|Monsieur)\.?\s*$", before):
                 votes.append("m")
             after = self.source[e.end : e.end + 40]
-            m = re.match(rf",\s*(?:{DEFINITE}\s*|{INDEFINITE}\s+)?({TITLE_WORD})", after)
+            m = re.match(rf",\s*(?:{DEF}|{INDEF})?({TITLE_WORD})", after)
             if m:
                 votes.append(self._noun_gender(m.group(1), after[: m.start(1)]))
         votes = [v for v in votes if v]
@@ -140,13 +143,13 @@ class SpeakerNames:
         for e in self.people:
             name = self.name_of(e)
             before = self.source[max(0, e.start - 90) : e.start]
-            m = re.search(rf"(?:^|[\s(])({DEFINITE}\s*(?:{ADJECTIVES}\s+)?{TITLE_WORD})"
+            m = re.search(rf"(?:^|[\s(])({DEF}(?:{ADJECTIVES}\s+)?{TITLE_WORD})"
                           rf"(?:\s+[^,.;:«»()]{{0,60}}?)?,?\s*(?:M\.\s*|Mme\s*)?$", before,
                           re.IGNORECASE)
             if m and _head(m.group(1)) in self.person_nouns:
                 found.append(Title(e.start, _head(m.group(1)), name, (e.start, e.end)))
             after = self.source[e.end : e.end + 60]
-            m = re.match(rf",\s*(?:{DEFINITE}\s*|{INDEFINITE}\s+)?((?:{ADJECTIVES}\s+)?"
+            m = re.match(rf",\s*(?:{DEF}|{INDEF})?((?:{ADJECTIVES}\s+)?"
                          rf"{TITLE_WORD})", after)
             if m and _head(m.group(1)) in self.person_nouns | self.feminine_nouns:
                 found.append(Title(e.start, _head(m.group(1)), name, (e.start, e.end)))
@@ -193,14 +196,14 @@ class SpeakerNames:
             return self.resolve_pronoun(folded, before, earlier)
         named = [e for e in self.entities if start <= e.start and e.end <= end
                  and e.label in ("ORG", "MISC", "HANDLE")]
-        bare = re.sub(rf"^{DEFINITE}\s*", "", text, flags=re.IGNORECASE)
+        bare = re.sub(rf"^{DEF}", "", text, flags=re.IGNORECASE)
         if named and (named[0].text == bare or named[0].start - start <= 4):
             return self.name_of(named[0]), (named[0].start, named[0].end)
         if not self._is_noun_phrase(text) or not self._can_speak(text):
             return None
         handles = [e for e in self.entities if start <= e.start and e.end <= end
                    and e.label == "HANDLE"]
-        if re.match(rf"{DEFINITE}\b|{DEFINITE}(?=\w)", text, re.IGNORECASE) and not handles:
+        if re.match(DEF, text, re.IGNORECASE) and not handles:
             resolved = self.resolve_description(text, before, earlier)
             if resolved:
                 return resolved
@@ -224,7 +227,7 @@ class SpeakerNames:
         if any(w.casefold() in ("qui", "que", "dont", "est", "sont", "était", "a", "ont")
                for w in words):
             return False
-        det = re.match(rf"(?:{DEFINITE}|{INDEFINITE})(?:\s|(?<=’)|(?<='))", text, re.IGNORECASE)
+        det = re.match(rf"(?:{DEF}|{INDEF})", text, re.IGNORECASE)
         return bool(det) or text[:1].isupper()
 
     def resolve_description(self, text: str, before: int,
@@ -240,11 +243,11 @@ class SpeakerNames:
             return t.name, t.span
         if head not in self.person_nouns and head not in self.feminine_nouns:
             return None
-        bare = re.fullmatch(rf"{DEFINITE}\s*(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+{ADJECTIVES})?",
+        bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+{ADJECTIVES})?",
                             text.strip(), re.IGNORECASE)
         if not bare or head in COLLECTIVE or head in self.lexicon.words("document_nouns"):
             return None  # "la directrice de la chaîne" is specific: keep the words
-        det = re.match(rf"{DEFINITE}", text, re.IGNORECASE)
+        det = re.match(DEF, text, re.IGNORECASE)
         gender = self._noun_gender(head, det.group() if det else "")
         if head in ("femme", "jeune", "mère", "fille", "dame") or text.casefold().startswith(
                 "la jeune femme"):
