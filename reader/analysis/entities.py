@@ -99,7 +99,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 ELIDED_NAME = re.compile(r"^(?:d|l|D|L)[’'][A-ZÀ-ÖØ-Þ]")  # "d’Ivoire" inside "Côte d’Ivoire"
-SENTENCE_PRONOUN = re.compile(r"^(?:J|C|N|S|Qu|M|T)[’'][a-zà-ÿ]")  # "J’ai", "C’est"
+SENTENCE_PRONOUN = re.compile(r"^(?:J|C|N|S|Qu)[’'][a-zà-ÿ]")  # "J’ai", "C’est"
 # Lower-case words that end a name even after an organisation head ("Parti socialiste a").
 NAME_STOP = {"a", "ont", "est", "sont", "avait", "était", "sera", "va", "vont", "fait", "dit",
              "qui", "que", "qu’", "qu'", "dont", "lors", "selon", "mais", "ou", "où", "depuis",
@@ -148,7 +148,7 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
         folded = word.casefold()
         if _is_name_word(word) or (word == "-" and kept):
             kept.append((ts, te, word))
-        elif word.isdigit() and len(word) <= 2 and _is_capitalised(kept[-1][2]):
+        elif word.isdigit() and len(word) == 1 and _is_capitalised(kept[-1][2]):
             kept.append((ts, te, word))  # Europe 1, France 2
         elif folded in particles or (org_head and word.isalpha() and word.islower()
                                      and folded not in NAME_STOP) or (org_head and word == "’"):
@@ -183,6 +183,8 @@ class MentionFinder:
         self.lexicon = lexicon
         self.common = lexicon.words("common_capitalised")
         self.mentions: list[Mention] = []
+        self.not_names = self._acronyms_of_common_words()
+        self.title_nouns = lexicon.words("person_nouns") | lexicon.words("feminine_person_nouns")
 
     def _covered(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
@@ -194,10 +196,33 @@ class MentionFinder:
     def _evidenced(self, name: str) -> bool:
         return self.lexicon.label_of(name) is not None or self.text.mid_capitals.get(name, 0) >= 2
 
+    def _acronyms_of_common_words(self) -> set[str]:
+        """``mutilations sexuelles féminines (MSF)``: an acronym of lower-case words is a
+        term, not a name."""
+        found = set()
+        for m in re.finditer(r"((?:[a-zà-ÿ’'-]+\s+){1,6})\(([A-Z]{2,6})\)", self.source):
+            words = [w for w in m.group(1).split()
+                     if w.casefold() not in self.lexicon.words("name_particles")]
+            letters = "".join(w[0] for w in words).upper()
+            if letters.endswith(m.group(2)) and self.lexicon.label_of(m.group(2)) is None:
+                found.add(m.group(2))
+        return found
+
     def _keep(self, start: int, end: int, pos: str) -> bool:
         name = self.source[start:end]
         if len(name) < 2 or name in self.common or name.casefold() in self.common:
             return False
+        if name in self.not_names:
+            return False
+        if " " not in name and name.casefold() in self.title_nouns \
+                and self.lexicon.label_of(name) is None:
+            return False  # "le Directeur", "la Présidente": a title, not a name
+        before = self.source[max(0, start - 8) : start].casefold()
+        if " " not in name and self.text.mid_capitals.get(name, 0) < 2 \
+                and self.lexicon.label_of(name) is None and is_common_word(name) \
+                and re.search(r"(?:^|\s)(?:le|la|les|l’|l'|sa|son|ses|une|un|cette|du|des)"
+                              r"\s?$", before):
+            return False  # "sa Profonde sensibilité", "la Question épineuse"
         if _is_shouting(self.source, start, end) and self.lexicon.label_of(name) is None:
             return False
         if DEMONYM.match(name) and self.lexicon.label_of(name) is None:

@@ -9,8 +9,8 @@ The small model often calls a company a person (``Astron``) or a village a perso
 * organisation: a company suffix (``Ltd``, ``Sarl``, ``Minerals``), an organisation head as
   first word (``Parti``, ``Union``, ``Forces``, ``Comité``), an organisation frame before it
   (``la société``, ``l’association``, ``le cabinet``), an acronym;
-* place: a place frame (``le village de``, ``la commune de``, ``la rue``), or ``à``/``en`` +
-  a one-word name (a weaker cue).
+* place: a place frame (``le village de``, ``la commune de``, ``la rue``), or ``en``/``au`` +
+  a one-word name (a weaker cue; not ``à``, which also introduces people and firms).
 
 Cue votes weigh more than the model's label; the gazetteer still wins over both.
 """
@@ -60,11 +60,14 @@ def _compile(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
                                    r"\s*$", re.IGNORECASE),
         "person_after": re.compile(rf"^,\s*(?:\d{{1,3}}\s+ans\b|(?:{det}\s*|une?\s+)?"
                                    rf"(?:{person_nouns})\b)", re.IGNORECASE),
+        "org_after": re.compile(rf"^\s*[-–—,(]\s*(?:la|le|l’|l'|une|un)?\s*(?:"
+                                rf"{'|'.join(re.escape(w) for w in lexicon.cues.get('org_heads', ()))}"
+                                r")\b", re.IGNORECASE),
         "org_before": re.compile(rf"(?:^|\W)(?:{alternatives('org_frames')})\s*$",
                                  re.IGNORECASE),
         "loc_before": re.compile(rf"(?:^|\W)(?:(?:le|la|les|l’|l'|du|au|aux|des)\s+)?"
                                  rf"(?:{alternatives('loc_frames')})\s*$", re.IGNORECASE),
-        "weak_loc_before": re.compile(r"(?:^|\s)(?:à|en|au|aux)\s+$"),
+        "weak_loc_before": re.compile(r"(?:^|\s)(?:en|au|aux)\s+$"),
     }
 
 
@@ -78,7 +81,8 @@ def label_votes(source: str, start: int, end: int, lexicon: Lexicon) -> list[tup
     before = source[max(0, start - 40) : start]
     after = source[end : end + 40]
     votes: list[tuple[str, int]] = []
-    if p["title_before"].search(before) or p["person_after"].match(after):
+    acronym = bool(re.fullmatch(r"[A-Z]{2,6}", text))
+    if not acronym and (p["title_before"].search(before) or p["person_after"].match(after)):
         votes.append(("PER", STRONG))
     if lexicon.first_names.get(words[0]) is not None and len(words) <= 4 \
             and words[0] not in lexicon.cues.get("org_heads", ()):
@@ -89,8 +93,10 @@ def label_votes(source: str, start: int, end: int, lexicon: Lexicon) -> list[tup
         votes.append(("ORG", STRONG))
     if p["org_before"].search(before):
         votes.append(("ORG", STRONG))
-    if re.fullmatch(r"[A-Z]{2,6}", text):
+    if acronym:
         votes.append(("ORG", WEAK))
+    if p["org_after"].match(after):
+        votes.append(("ORG", STRONG))
     if p["loc_before"].search(before):
         votes.append(("LOC", STRONG))
     elif len(words) == 1 and p["weak_loc_before"].search(before):

@@ -46,6 +46,11 @@ COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouverne
               "opposition", "assemblée"}
 
 
+# Nouns for people doing something: -iste, -ant, -eur, -ier, -ien, -aire (and feminines).
+AGENT_NOUN = re.compile(r"(?:istes?|ants?|antes?|eurs?|euses?|ices?|iers?|ières?|iens?|iennes?|"
+                        r"aires?|ains?|aines?)$")
+
+
 @dataclass(frozen=True)
 class Title:
     """A title or description the article gives a person (``ministre`` → Boubou Cissé)."""
@@ -195,9 +200,10 @@ class SpeakerNames:
         if folded in PRONOUNS:
             return self.resolve_pronoun(folded, before, earlier)
         named = [e for e in self.entities if start <= e.start and e.end <= end
-                 and e.label in ("ORG", "MISC", "HANDLE")]
+                 and e.label in ("ORG", "MISC", "HANDLE", "LOC")]
         bare = re.sub(rf"^{DEF}", "", text, flags=re.IGNORECASE)
-        if named and (named[0].text == bare or named[0].start - start <= 4):
+        if named and (named[0].text == bare or (named[0].start - start <= 4
+                                                and named[0].label != "LOC")):
             return self.name_of(named[0]), (named[0].start, named[0].end)
         if not self._is_noun_phrase(text) or not self._can_speak(text):
             return None
@@ -215,6 +221,8 @@ class SpeakerNames:
         head = _head(text)
         speakers = self.person_nouns | self.feminine_nouns | COLLECTIVE
         if head in speakers or head in self.lexicon.words("document_nouns"):
+            return True
+        if AGENT_NOUN.search(head):  # "les grévistes", "un gréviste", "des riverains"
             return True
         return any(w[:1].isupper() for w in text.split()[1:])
 

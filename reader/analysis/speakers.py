@@ -349,6 +349,10 @@ class Attribution:
             speaker = self.names.from_span(s, e, cue.start, self.earlier)
             if speaker:
                 return speaker
+            if len(segments) > 1:  # "Nexora, qui emploie …, a affirmé": the clause's start
+                speaker = self.names.from_span(*segments[0], cue.start, self.earlier)
+                if speaker:
+                    return speaker
         people = [p for p in self.names.people_in(start, cue.start)
                   if not self._inside_quote(p.start, p.end)]
         if people:
