@@ -46,10 +46,13 @@ class _Union:
 
 
 def initials(name: str, lexicon: Lexicon) -> str:
-    """Capital initials of a multi-word name, skipping particles (Anti-Defamation League: ADL)."""
+    """Initials of a multi-word name, skipping particles (Anti-Defamation League: ADL;
+    Parti socialiste: PS; Banque centrale européenne: BCE)."""
     particles = lexicon.words("name_particles")
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in particles]
-    return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
+    if len(words) < 2 or not words[0][0].isupper():
+        return ""
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
 def _link(texts: dict[str, str], source: str, mentions: list[Mention],

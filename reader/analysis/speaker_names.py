@@ -245,6 +245,18 @@ class SpeakerNames:
         head = _head(text)
         if not head:
             return None
+        bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+[a-zà-ÿ-]+)?",
+                            text.strip(), re.IGNORECASE)
+        if bare and head in self.lexicon.words("outlet_nouns") | self.lexicon.words(
+                "institution_nouns"):
+            # "l’hebdomadaire" → the outlet last named; "l’autorité" → the organisation
+            outlet = head in self.lexicon.words("outlet_nouns")
+            orgs = [e for e in self.entities if e.label == "ORG" and e.end <= before
+                    and before - e.start < 800 and not any(s <= e.start < t
+                                                           for s, t in self.quoted)
+                    and (not outlet or e.text.casefold() in self.lexicon.outlets)]
+            if orgs:
+                return self.name_of(orgs[-1]), (orgs[-1].start, orgs[-1].end)
         titled = [t for t in self.titles if t.start < before and _same_head(t.head, head)]
         if titled:
             t = titled[-1]

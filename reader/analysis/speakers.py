@@ -228,17 +228,31 @@ class Attribution:
         return cue, self._subject(cue, start)
 
     def _colon(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
-        """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject."""
+        """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject (also
+        when the quote opens the next paragraph)."""
         start, _ = self._sentence_bounds(q.start)
         text = self.source[start : q.start]
+        end = q.start
+        if not text.strip():
+            prev = [s for s in self.parsed.sentences if s.end <= q.start]
+            if prev and self.source[prev[-1].start : prev[-1].end].rstrip().endswith(":") \
+                    and not self.source[prev[-1].end : q.start].strip(" \n\u00a0"):
+                start, end = prev[-1].start, prev[-1].end
+                text = self.source[start:end]
+                for c in self.cues.finditer(self.source, start, end):
+                    cue = Cue(c.start(), c.end(), c.group(), c.group("pron2") or "")
+                    speaker = self._speaker_after_cue(cue, end, q.start) or self._subject(
+                        cue, start)
+                    if speaker:
+                        return cue, speaker
         if not re.search(rf":[{SPACE}]*$", text):
             return None
-        people = [e for e in self.names.people_in(start, q.start)
+        people = [e for e in self.names.people_in(start, end)
                   if not self._inside_quote(e.start, e.end)]
         if people:
             e = people[0]
             return None, (self.names.name_of(e), (e.start, e.end))
-        root = self._root_subject(start, q.start)
+        root = self._root_subject(start, end)
         if root:
             return None, self.names.from_span(*root, q.start, self.earlier)
         return None
@@ -286,6 +300,9 @@ class Attribution:
     def _subject_token(self, verb: Any) -> Any | None:
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in ("qui", "lequel", "laquelle") \
+                    and verb.dep_.startswith("acl"):
+                return verb.head  # "un présentateur archi connu qui lance"
             if subjects:
                 return subjects[0]
             if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb:
@@ -404,7 +421,22 @@ class Attribution:
             quotes.append(Quote(q.start, q.end, text, name, span,
                                 cue.text if cue else "", (cue.start, cue.end) if cue else None,
                                 kind, sentence_ids))
-        return self._share_with_next(quotes)
+        return self._continue_backwards(self._share_with_next(quotes))
+
+    def _continue_backwards(self, quotes: list[Quote]) -> list[Quote]:
+        """``«A». Désormais … «B», explique X``: a full quote nobody is named for takes the
+        speaker of the next quote when it follows closely and no one else is named between."""
+        out = list(quotes)
+        for i in range(len(out) - 2, -1, -1):
+            a, b = out[i], out[i + 1]
+            if a.speaker or a.kind != "direct" or not b.speaker or not b.speaker_span \
+                    or b.start - a.end > CONTINUATION_GAP:
+                continue
+            between = [p for p in self.names.people_in(a.end, b.start)
+                       if p.start != b.speaker_span[0]]
+            if not between and self.source.count("\n\n", a.end, b.start) <= 1:
+                out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
+        return out
 
     def _share_with_next(self, quotes: list[Quote]) -> list[Quote]:
         """``«A» et «B», selon X``: a quote joined to the next one shares its attribution."""
