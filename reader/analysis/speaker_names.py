@@ -184,7 +184,7 @@ class SpeakerNames:
         text = self.source[start:end]
         lead = len(text) - len(text.lstrip(" ,.:;"))
         text = text.strip(" ,.:;")
-        junk = re.match(r"(?:et|mais|puis|alors|ainsi|or|donc|enfin)\s+", text, re.IGNORECASE)
+        junk = re.match(r"(?:et|ou|mais|puis|alors|ainsi|or|donc|enfin)\s+", text, re.IGNORECASE)
         if junk:
             lead += junk.end()
             text = text[junk.end():]

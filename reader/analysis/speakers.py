@@ -276,26 +276,34 @@ class Attribution:
                 return doc, para.start
         return None
 
-    def _token_span(self, tok: Any, base: int) -> tuple[int, int]:
-        """A subject token's words: an entity holding it, else its phrase up to a comma."""
+    def _token_span(self, tok: Any, base: int, limit: int) -> tuple[int, int]:
+        """A subject token's words: an entity holding it, else its noun phrase (determiner,
+        adjectives, ``de`` complements), never a relative clause or the cue itself."""
         pos = base + tok.idx
         for e in self.entities:
             if e.start <= pos < e.end:
                 return e.start, e.end
-        left = tok.left_edge
-        words = [t for t in tok.subtree if t.i >= left.i]
-        end_tok = tok
-        for t in words:
-            if t.i > tok.i and t.text in (",", "(", ":", ";", "«"):
+        doc = tok.doc
+        linking = ("de", "du", "des", "d’", "d'")
+        i = tok.i
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                         or doc[i - 1].lower_ in linking):
+            i -= 1
+        while i < tok.i and doc[i].lower_ in linking:
+            i += 1
+        j = tok.i
+        while j + 1 < len(doc) and base + doc[j + 1].idx < limit:
+            nxt = doc[j + 1]
+            if nxt.lower_ in ("qui", "que", "qu’", "qu'", "dont", "où") or nxt.is_punct:
                 break
-            if t.i > tok.i:
-                end_tok = t
-        start_tok = left
-        for t in reversed(list(tok.doc[left.i : tok.i])):
-            if t.text in (",", "(", ":", "«"):
-                start_tok = tok.doc[t.i + 1]
+            if nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET") or nxt.lower_ in linking \
+                    or nxt.dep_ in ("amod", "acl"):
+                j += 1
+            else:
                 break
-        return base + start_tok.idx, base + end_tok.idx + len(end_tok.text)
+        while j > tok.i and (doc[j].lower_ in linking or doc[j].pos_ == "DET"):
+            j -= 1
+        return base + doc[i].idx, base + doc[j].idx + len(doc[j].text)
 
     def _subject_token(self, verb: Any) -> Any | None:
         for _ in range(3):
@@ -331,7 +339,7 @@ class Attribution:
                               if not self._inside_quote(p.start, p.end)]
                     if people:
                         return self.names.name_of(people[0]), (people[0].start, people[0].end)
-                    s, e = self._token_span(subject, base)
+                    s, e = self._token_span(subject, base, cue.start)
                     if s >= sentence_start and not self._inside_quote(s, e):
                         speaker = self.names.from_span(s, e, cue.start, self.earlier)
                         if speaker:
@@ -349,7 +357,7 @@ class Attribution:
                 if subject is not None:
                     if subject.lower_ in PRONOUNS:
                         return base + subject.idx, base + subject.idx + len(subject.text)
-                    return self._token_span(subject, base)
+                    return self._token_span(subject, base, end)
         return None
 
     def _surface_subject(self, start: int, cue: Cue) -> Speaker | None:
