@@ -26,6 +26,7 @@ CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
 ELISION = re.compile(r"^(?:\w{1,7}[’'])+(?=[A-ZÀ-ÖØ-Þ0-9])")
 PREFIX = re.compile(r"^(?:pro|anti|ex|post|pré|néo)-(?=[A-ZÀ-ÖØ-Þ])")
 ACRONYM_BEFORE = re.compile(r"(?<![\w’'])([A-Z]{2,6}) $")
+NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][’']?[a-zà-ÿ]+) $")
 DEMONYM = re.compile(
     r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|éens?|éennes?|ais|aises?|ois|"
     r"oises?|ans?)$"
@@ -248,6 +249,13 @@ class MentionFinder:
         m = ACRONYM_BEFORE.search(self.source[max(0, start - 8) : start])
         if m and not self.text.is_initial(start - len(m.group(0))):
             start -= len(m.group(0))
+        m = NAME_BEFORE.search(self.source[max(0, start - 25) : start])
+        if m and not self.text.is_initial(start - len(m.group(0))):
+            word = m.group(1)
+            titles = set(self.lexicon.cues.get("title_words", ()))
+            if word not in titles and word.casefold() not in self.common and not \
+                    is_common_word(word) and not is_common_word(re.sub(r"^\w[’']", "", word)):
+                start -= len(m.group(0))  # "M’jid El Guerrab": the model split the name
         return start, end
 
     def _split_outlet(self, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

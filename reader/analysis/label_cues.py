@@ -67,6 +67,11 @@ def _compile(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
                                  re.IGNORECASE),
         "loc_before": re.compile(rf"(?:^|\W)(?:(?:le|la|les|l’|l'|du|au|aux|des)\s+)?"
                                  rf"(?:{alternatives('loc_frames')})\s*$", re.IGNORECASE),
+        "says_after": re.compile(r"^,?\s*(?:a|avait)\s+(?:déclaré|affirmé|dit|expliqué|"
+                                 r"ajouté|estimé|confié|raconté|souligné|précisé|indiqué)\b"),
+        "says_before": re.compile(r"(?:déclare|affirme|explique|ajoute|raconte|confie|"
+                                  r"souligne|précise|estime|a déclaré|a affirmé|a expliqué|"
+                                  r"a ajouté|a raconté|a confié|se souvient|poursuit)\s+$"),
         "weak_loc_before": re.compile(r"(?:^|\s)(?:en|au|aux)\s+$"),
     }
 
@@ -95,6 +100,8 @@ def label_votes(source: str, start: int, end: int, lexicon: Lexicon) -> list[tup
         votes.append(("ORG", STRONG))
     if acronym:
         votes.append(("ORG", WEAK))
+    if p["says_after"].match(after) or p["says_before"].search(before):
+        votes.append(("PER", WEAK + 1))  # "X a déclaré", "», a affirmé X"
     if p["org_after"].match(after):
         votes.append(("ORG", STRONG))
     if p["loc_before"].search(before):
