@@ -68,29 +68,51 @@ def _is_variant(var: str, ref: str, counts: Counter[str], lexicon: Lexicon) -> s
     return evidence
 
 
-def find_variants(source: str, names: set[str], lexicon: Lexicon) -> list[Variant]:
+ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
+
+
+def _given_as_alternative(source: str, var: str) -> bool:
+    """``Niafrang (également orthographié Niafourang)``: the article gives both spellings."""
+    return bool(re.search(rf"\b{ALTERNATIVE}\s+(?:\w+\s+){{0,2}}{re.escape(var)}\b", source))
+
+
+def find_variants(source: str, names: set[str], lexicon: Lexicon,
+                  people: frozenset[str] = frozenset()) -> list[Variant]:
     """Variant spellings among the capitalised words of ``source``.
 
     ``names`` are entity mention texts; their words (and the gazetteer's one-word names) are
-    the candidate references.
+    the candidate references. ``people`` are person and organisation names: one of them
+    seen several times makes a single longer spelling a misspelling (``Vérane`` beside
+    ``Véran``), which would otherwise pass for an inflection.
     """
     counts: Counter[str] = Counter(m.group() for m in WORD.finditer(source))
     references = {w for n in names for w in n.split() if w in counts}
     references |= {k for k in lexicon.known if " " not in k and k in counts}
     variants: list[Variant] = []
+    person_words = {w for n in people for w in n.split()}
     for var in sorted(counts):
+        if _given_as_alternative(source, var):
+            continue
         best: tuple[float, str, str] | None = None
         for ref in references:
             evidence = _is_variant(var, ref, counts, lexicon)
+            if not evidence and ref in person_words and counts[var] == 1 \
+                    and len(ref) >= MIN_LENGTH \
+                    and counts[ref] >= 3 and var.casefold().startswith(ref.casefold()) \
+                    and len(var) == len(ref) + 1 and var not in person_words:
+                evidence = "frequent"
             if evidence:
                 score = fuzz.ratio(var, ref)
                 if best is None or score > best[0]:
                     best = (score, ref, evidence)
         if best is not None:
             _, ref, evidence = best
+            distance = Levenshtein.distance(var.casefold(), ref.casefold())
+            edits = f"{distance} letter{'s' if distance > 1 else ''} apart"
             if evidence == "known":
-                why = f"“{ref}” is how this well-known name is spelled"
+                why = f"“{ref}” is how this well-known name is spelled ({edits})"
             else:
-                why = f"the article spells it “{ref}” {counts[ref]} times"
+                why = (f"it appears {counts[var]} time{'s' if counts[var] > 1 else ''}, "
+                       f"{edits} from “{ref}”, which the article writes {counts[ref]} times")
             variants.append(Variant(var, ref, why))
     return variants
