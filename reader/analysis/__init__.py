@@ -25,7 +25,7 @@ from reader.analysis.model import (
 from reader.analysis.quotes import find_quote_spans, find_tweets
 from reader.analysis.sources import find_sources
 from reader.analysis.speakers import Attribution
-from reader.analysis.tidy_names import literal_names, name_variants
+from reader.analysis.tidy_names import literal_names, literal_names_from_frames, name_variants
 from reader.analysis.tidy_text import boilerplate, calques
 from reader.analysis.tidy_typography import typography
 from reader.analysis.variants import find_variants
@@ -63,6 +63,7 @@ def find_tidy_ups(parsed: ParsedArticle, variants_names: set[str], lexicon: Lexi
     variants = find_variants(source, variants_names, lexicon, people)
     found = boilerplate(article, tweets)
     found += literal_names(source, lexicon, glossary_extra)
+    found += literal_names_from_frames(parsed, lexicon, glossary_extra)
     found += name_variants(source, variants)
     found += calques(source, lexicon)
     found += typography(source)
