@@ -82,7 +82,8 @@ def analyze(parsed: ParsedArticle, glossary_extra: Iterable[tuple[str, str]] = (
     source = article.source
     mentions = find_mentions(parsed, lexicon)
     names = {source[m.start:m.end] for m in mentions if m.label in ("PER", "ORG", "LOC", "MISC")}
-    people = frozenset(source[m.start:m.end] for m in mentions if m.label in ("PER", "ORG"))
+    people = frozenset(source[m.start:m.end] for m in mentions
+                       if m.label in ("PER", "ORG", "LOC"))
     variants = find_variants(source, names, lexicon, people)
     entities, groups = group_mentions(source, mentions, variants, lexicon)
     tweets = find_tweets(article)

@@ -68,6 +68,15 @@ def _is_variant(var: str, ref: str, counts: Counter[str], lexicon: Lexicon) -> s
     return evidence
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Same word but for two neighbouring letters in the other order."""
+    if len(a) != len(b) or a == b or len(a) < MIN_LENGTH:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+        and a[diff[1]] == b[diff[0]]
+
+
 ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
 
 
@@ -99,8 +108,11 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
             if not evidence and ref in person_words and counts[var] == 1 \
                     and len(ref) >= MIN_LENGTH \
                     and counts[ref] >= 3 and var.casefold().startswith(ref.casefold()) \
-                    and len(var) == len(ref) + 1 and var not in person_words:
+                    and len(var) == len(ref) + 1:
                 evidence = "frequent"
+            if not evidence and ref in person_words and counts[var] == 1 \
+                    and counts[ref] >= 3 and _swapped(var, ref):
+                evidence = "frequent"  # "Jonhson" beside "Johnson": two letters swapped
             if evidence:
                 score = fuzz.ratio(var, ref)
                 if best is None or score > best[0]:
