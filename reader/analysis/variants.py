@@ -20,6 +20,8 @@ from reader.analysis.lexicon import Lexicon
 
 WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w]*\w(?![\w-])")
 MIN_LENGTH = 4
+# "Gambien" beside "Gambie" is an adjective, not a misspelling.
+DEMONYM_END = re.compile(r"(?:ien|iens|ienne|éen|éenne|ais|aise|ois|oise|ain|aine|an|ane)$")
 MIN_RATIO = 85.0
 
 
@@ -108,7 +110,8 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
             if not evidence and ref in person_words and counts[var] == 1 \
                     and len(ref) >= MIN_LENGTH \
                     and counts[ref] >= 3 and var.casefold().startswith(ref.casefold()) \
-                    and len(var) == len(ref) + 1:
+                    and len(var) == len(ref) + 1 and not DEMONYM_END.search(var) \
+                    and not var.endswith("s"):
                 evidence = "frequent"
             if not evidence and ref in person_words and counts[var] == 1 \
                     and counts[ref] >= 3 and _swapped(var, ref):
