@@ -290,6 +290,8 @@ class MentionFinder:
         particles = self.lexicon.words("name_particles")
         for m in re.finditer(r"\(([A-Z]{2,6})\)", self.source):
             acronym = m.group(1)
+            if acronym in self.not_names:
+                continue
             words = list(re.finditer(r"[\w’'-]+", self.source[max(0, m.start() - 80):m.start()]))
             base = max(0, m.start() - 80)
             for size in range(len(acronym), len(acronym) + 4):

@@ -21,7 +21,7 @@ from reader.analysis.lexicon import Lexicon
 WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w]*\w(?![\w-])")
 MIN_LENGTH = 4
 # "Gambien" beside "Gambie" is an adjective, not a misspelling.
-DEMONYM_END = re.compile(r"(?:ien|iens|ienne|éen|éenne|ais|aise|ois|oise|ain|aine|an|ane)$")
+DEMONYM_END = re.compile(r"(?:ien|iens|ienne|éen|éenne|ais|aise|ois|oise|ain|aine)$")
 MIN_RATIO = 85.0
 
 
