@@ -91,6 +91,28 @@ def is_common_word(word: str) -> bool:
     return w in base or w in lookup  # type: ignore[operator]
 
 
+_KNOWN: dict[int, tuple[Lexicon, re.Pattern[str], frozenset[str]]] = {}
+
+
+def _known_pattern(lexicon: Lexicon, common: frozenset[str]
+                   ) -> tuple[re.Pattern[str], frozenset[str]]:
+    """One regex for every gazetteer name worth searching (longest first), compiled once."""
+    cached = _KNOWN.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1], cached[2]
+    names, singles = [], set()
+    for name in lexicon.known_longest_first:
+        single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
+        if single and (is_common_word(name) or name.casefold() in common):
+            continue
+        names.append(re.escape(name))
+        if single:
+            singles.add(name)
+    pattern = re.compile(rf"(?<![\w@#])(?:{'|'.join(names)})(?![\w])")
+    _KNOWN[id(lexicon)] = (lexicon, pattern, frozenset(singles))
+    return pattern, frozenset(singles)
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
@@ -345,15 +367,12 @@ class MentionFinder:
 
     def _known_mentions(self) -> None:
         """Gazetteer names spaCy missed: multi-word names, acronyms and CamelCase names."""
-        for name in self.lexicon.known_longest_first:
-            single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
-            if single and (is_common_word(name) or name.casefold() in self.common):
+        pattern, singles = _known_pattern(self.lexicon, self.common)
+        for m in pattern.finditer(self.source):
+            name = m.group()
+            if name in singles and self.text.is_initial(m.start()):
                 continue
-            pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
-            for m in pattern.finditer(self.source):
-                if single and self.text.is_initial(m.start()):
-                    continue
-                self._add(m.start(), m.end(), self.lexicon.known[name], "known")
+            self._add(m.start(), m.end(), self.lexicon.known[name], "known")
 
     def _propagate(self) -> None:
         """Every kept name marks its other capitalised occurrences too."""

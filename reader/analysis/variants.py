@@ -82,9 +82,13 @@ def _swapped(a: str, b: str) -> bool:
 ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
 
 
-def _given_as_alternative(source: str, var: str) -> bool:
-    """``Niafrang (également orthographié Niafourang)``: the article gives both spellings."""
-    return bool(re.search(rf"\b{ALTERNATIVE}\s+(?:\w+\s+){{0,2}}{re.escape(var)}\b", source))
+def _given_as_alternatives(source: str) -> set[str]:
+    """``Niafrang (également orthographié Niafourang)``: words the article gives as another
+    spelling (up to two words after ``orthographié``, ``alias``, ``ou``…)."""
+    found = set()
+    for m in re.finditer(rf"\b{ALTERNATIVE}\s+((?:\w+\s+){{0,2}}\w+)", source):
+        found.update(m.group(1).split())
+    return found
 
 
 def find_variants(source: str, names: set[str], lexicon: Lexicon,
@@ -101,8 +105,9 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
     references |= {k for k in lexicon.known if " " not in k and k in counts}
     variants: list[Variant] = []
     person_words = {w for n in people for w in n.split()}
+    alternatives = _given_as_alternatives(source)
     for var in sorted(counts):
-        if _given_as_alternative(source, var):
+        if var in alternatives:
             continue
         best: tuple[float, str, str] | None = None
         for ref in references:
