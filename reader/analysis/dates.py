@@ -3,7 +3,8 @@
 Dates: ``6 janvier``, ``dimanche 10 janvier``, ``1er mars 2021``, ``novembre 2020``,
 ``mercredi``, ``samedi soir``, ``fin janvier``, ``mi-mars``, years after a preposition
 (``en 2018``), decades and seasons (``années 1960``, ``été 2020``) and bare years from 1500 to
-2099 that are not quantities (``rapport annuel 2014``, ``(1888)``; not ``2000 euros``). Offsets are relative to the text given.
+2099 that are not quantities (``rapport annuel 2014``, ``(1888)``; not ``2000 euros``).
+Offsets are relative to the text given.
 """
 
 from __future__ import annotations

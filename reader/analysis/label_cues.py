@@ -55,14 +55,14 @@ def _compile(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     person_nouns = "|".join(re.escape(w) for w in people)
     titles = "|".join(re.escape(w.rstrip(".")) for w in lexicon.cues.get("title_words", ()))
     det = r"(?:le|la|l’|l'|un|une|son|sa|leur|notre|cet|cette|ce)"
+    heads = "|".join(re.escape(w) for w in lexicon.cues.get("org_heads", ()))
     return {
         "title_before": re.compile(rf"(?:\b(?:{titles})\.?|\b{det}\s*(?:{person_nouns}))"
                                    r"\s*$", re.IGNORECASE),
         "person_after": re.compile(rf"^,\s*(?:\d{{1,3}}\s+ans\b|(?:{det}\s*|une?\s+)?"
                                    rf"(?:{person_nouns})\b)", re.IGNORECASE),
-        "org_after": re.compile(rf"^\s*[-–—,(]\s*(?:la|le|l’|l'|une|un)?\s*(?:"
-                                rf"{'|'.join(re.escape(w) for w in lexicon.cues.get('org_heads', ()))}"
-                                r")\b", re.IGNORECASE),
+        "org_after": re.compile(rf"^\s*[-–—,(]\s*(?:la|le|l’|l'|une|un)?\s*(?:{heads})\b",
+                                re.IGNORECASE),
         "org_before": re.compile(rf"(?:^|\W)(?:{alternatives('org_frames')})\s*$",
                                  re.IGNORECASE),
         "loc_before": re.compile(rf"(?:^|\W)(?:(?:le|la|les|l’|l'|du|au|aux|des)\s+)?"

@@ -100,10 +100,11 @@ def literal_names_from_frames(parsed: ParsedArticle, lexicon: Lexicon,
             if not verb_like or not is_common_word(word) or word.isupper():
                 continue
             before = source[max(0, start - 40) : start]
-            if not slot.search(before):
+            in_slot = slot.search(before)
+            if not in_slot:
                 continue
             name = by_literal.get(word.casefold())
-            frame = slot.search(before).group().strip() if slot.search(before) else ""
+            frame = in_slot.group().strip()
             found.append(TidyUp(start, start + len(word), word, name, "literal-name",
                                 f"“{word}” is an ordinary French verb, capitalised where a name "
                                 f"is expected (after “{frame}”): an earlier translation turned "

@@ -85,7 +85,7 @@ ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dit
 def _given_as_alternatives(source: str) -> set[str]:
     """``Niafrang (également orthographié Niafourang)``: words the article gives as another
     spelling (up to two words after ``orthographié``, ``alias``, ``ou``…)."""
-    found = set()
+    found: set[str] = set()
     for m in re.finditer(rf"\b{ALTERNATIVE}\s+((?:\w+\s+){{0,2}}\w+)", source):
         found.update(m.group(1).split())
     return found
