@@ -169,8 +169,8 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
     kept: list[tuple[int, int, str]] = [tokens[i]]
     for ts, te, word in tokens[i + 1 :]:
         folded = word.casefold()
-        if _is_name_word(word) or (word == "-" and kept):
-            kept.append((ts, te, word))
+        if _is_name_word(word) or (word == "-" and kept and ts == kept[-1][1]):
+            kept.append((ts, te, word))  # "Saint-Denis", but not "Somisy - la Société"
         elif word.isdigit() and len(word) == 1 and _is_capitalised(kept[-1][2]):
             kept.append((ts, te, word))  # Europe 1, France 2
         elif folded in particles or (org_head and word.isalpha() and word.islower()

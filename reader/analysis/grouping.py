@@ -19,6 +19,7 @@ from reader.analysis.model import Entity, EntityGroup
 from reader.analysis.variants import Variant
 
 PRIORITY = {"PER": 4, "ORG": 3, "LOC": 2, "MISC": 1}
+MODEL_WEIGHT = 2.5
 RULE_LABELS = ("DATE", "HANDLE", "HASHTAG")
 # Website-like names: CamelCase (TechCrunch, TheDonald) or a domain (TheDonald.win).
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*$")
@@ -101,7 +102,8 @@ def _original(key: str, source: str, mentions: list[Mention]) -> str:
 
 def _vote(mentions: list[Mention], source: str, lexicon: Lexicon) -> str:
     """Gazetteer first, then website-like names, then the weighted votes of the model's
-    labels (1 each) and of the context cues around every mention (:mod:`label_cues`)."""
+    labels (sharing a weight of 2.5, less than one strong cue, so that a name the model saw often does not drown the
+    context) and of the context cues around every mention (:mod:`label_cues`)."""
     names = [source[m.start:m.end] for m in mentions]
     for name in sorted(names, key=len, reverse=True):
         known = lexicon.label_of(name)
@@ -109,13 +111,13 @@ def _vote(mentions: list[Mention], source: str, lexicon: Lexicon) -> str:
             return known
     if any(CAMEL.match(n) or DOMAIN.search(n) for n in names):
         return "ORG"
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     model = [m for m in mentions if m.origin != "propagated"] or mentions
-    for m in model:
-        counts[m.label] += 1
+    for m in model:  # the model's labels share MODEL_WEIGHT, however often it saw the name
+        counts[m.label] = counts.get(m.label, 0.0) + MODEL_WEIGHT / len(model)
     for m in mentions:
         for label, weight in label_votes(source, m.start, m.end, lexicon):
-            counts[label] += weight
+            counts[label] = counts.get(label, 0.0) + weight
     return max(counts, key=lambda lab: (counts[lab], PRIORITY.get(lab, 0)))
 
 

@@ -66,7 +66,10 @@ def _compile(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "org_before": re.compile(rf"(?:^|\W)(?:{alternatives('org_frames')})\s*$",
                                  re.IGNORECASE),
         "loc_before": re.compile(rf"(?:^|\W)(?:(?:le|la|les|l’|l'|du|au|aux|des)\s+)?"
-                                 rf"(?:{alternatives('loc_frames')})\s*$", re.IGNORECASE),
+                                 rf"(?:{alternatives('loc_frames')})\s*"
+                                 # "les villages de Banasso et (de) Tiembleni": the whole list
+                                 rf"(?:[A-ZÀ-Þ][\w’'-]+\s*(?:,|et|ou)\s*(?:de\s+|d’)?)*$",
+                                 re.IGNORECASE),
         "says_after": re.compile(r"^,?\s*(?:a|avait)\s+(?:déclaré|affirmé|dit|expliqué|"
                                  r"ajouté|estimé|confié|raconté|souligné|précisé|indiqué)\b"),
         "says_before": re.compile(r"(?:déclare|affirme|explique|ajoute|raconte|confie|"
@@ -83,7 +86,7 @@ def label_votes(source: str, start: int, end: int, lexicon: Lexicon) -> list[tup
     if not words:
         return []
     p = _patterns(lexicon)
-    before = source[max(0, start - 40) : start]
+    before = source[max(0, start - 90) : start]
     after = source[end : end + 40]
     votes: list[tuple[str, int]] = []
     acronym = bool(re.fullmatch(r"[A-Z]{2,6}", text))
