@@ -89,11 +89,26 @@ def _link(texts: dict[str, str], source: str, mentions: list[Mention],
     for a, b in zip(ordered, ordered[1:], strict=False):
         between = source[a.end : b.start]
         acronym = source[b.start : b.end]
-        if re.fullmatch(r"\s*\(\s*", between) and acronym.isupper():
-            union.union(source[a.start:a.end].casefold(), acronym.casefold())
+        name = source[a.start:a.end]
+        if re.fullmatch(r"\s*\(\s*", between) and acronym.isupper() \
+                and _letters_in_order(acronym, name):  # not "Yves Calvi (RTL)"
+            union.union(name.casefold(), acronym.casefold())
     for v in variants:
         if v.text.casefold() in union.parent and v.reference.casefold() in union.parent:
             union.union(v.reference.casefold(), v.text.casefold())
+
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """The acronym's letters start words of the name, in order (``MFDC``, ``ADL``)."""
+    starts = [w[0].upper() for w in re.split(r"[\s’'-]+", name) if w]
+    i = 0
+    for letter in acronym:
+        while i < len(starts) and starts[i] != letter:
+            i += 1
+        if i == len(starts):
+            return False
+        i += 1
+    return True
 
 
 def _original(key: str, source: str, mentions: list[Mention]) -> str:
