@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.dates import rule_entities
+from reader.analysis.label_cues import NOT_PEOPLE
 from reader.analysis.lexicon import Lexicon
 from reader.nlp import ParsedArticle
 
@@ -207,7 +208,9 @@ class MentionFinder:
         self.common = lexicon.words("common_capitalised")
         self.mentions: list[Mention] = []
         self.not_names = self._acronyms_of_common_words()
-        self.title_nouns = lexicon.words("person_nouns") | lexicon.words("feminine_person_nouns")
+        heads = {w.casefold() for w in lexicon.cues.get("org_heads", ())}
+        self.title_nouns = (lexicon.words("person_nouns") | lexicon.words(
+            "feminine_person_nouns")) - NOT_PEOPLE - heads
 
     def _covered(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
@@ -280,6 +283,26 @@ class MentionFinder:
                 start -= len(m.group(0))  # "M’jid El Guerrab": the model split the name
         return start, end
 
+    def _skip_title(self, start: int, end: int) -> int:
+        """``Présidente de l’Association …``: a capitalised title before a name is not part of
+        it."""
+        m = re.match(r"([A-ZÀ-Þ][\w-]+)[\s\u00a0]+(?:(?:de|du|des)\s+|d[’']|l[’'])*",
+                     self.source[start:end])
+        if m and m.group(1).casefold() in self.title_nouns and m.end() < end - start:
+            return start + m.end()
+        return start
+
+    def _common_misc(self, start: int, end: int, label: str) -> bool:
+        """A lone ordinary word the model called MISC after an article or a number
+        (``la République``, ``3 Milliards``) or opening a paragraph (a heading)."""
+        name = self.source[start:end]
+        if label != "MISC" or " " in name or not is_common_word(name) \
+                or self.lexicon.label_of(name) is not None:
+            return False
+        before = self.source[max(0, start - 8) : start]
+        return bool(re.search(r"(?:\b(?:le|la|les|l’|l'|du|des|un|une)|\d)\s?$", before)
+                    or start == 0 or self.source[start - 1] == "\n")
+
     def _split_outlet(self, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
         """``John Paczkowski de Buzzfeed`` -> the person and the known organisation."""
         name = self.source[start:end]
@@ -347,8 +370,9 @@ class MentionFinder:
                                     alignment_mode="expand")
                 pos = tok[0].pos_ if tok is not None and len(tok) == 1 else "PROPN"
                 start, end = self._refine(start, end)
+                start = self._skip_title(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
-                    if self._keep(s, e, pos):
+                    if self._keep(s, e, pos) and not self._common_misc(s, e, label):
                         self._add(s, e, label, "spacy")
 
     def _frame_mentions(self) -> None:

@@ -10,7 +10,6 @@ vote of its mentions' labels (ties go PER > ORG > LOC > MISC).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from reader.analysis.entities import Mention
 from reader.analysis.label_cues import label_votes
