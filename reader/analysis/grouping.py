@@ -116,8 +116,9 @@ def _original(key: str, source: str, mentions: list[Mention]) -> str:
 
 def _vote(mentions: list[Mention], source: str, lexicon: Lexicon) -> str:
     """Gazetteer first, then website-like names, then the weighted votes of the model's
-    labels (sharing a weight of 2.5, less than one strong cue, so that a name the model saw often does not drown the
-    context) and of the context cues around every mention (:mod:`label_cues`)."""
+    labels (sharing a weight of 2.5, less than one strong cue, so that a name the model saw
+    often does not drown the context) and of the context cues around every mention
+    (:mod:`label_cues`)."""
     names = [source[m.start:m.end] for m in mentions]
     for name in sorted(names, key=len, reverse=True):
         known = lexicon.label_of(name)
