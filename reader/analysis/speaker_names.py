@@ -120,7 +120,7 @@ class SpeakerNames:
                 votes.append("m")
             after = self.source[e.end : e.end + 40]
             m = re.match(rf",\s*(?:{DEF}|{INDEF})?({TITLE_WORD})", after)
-            if m:
+            if m and m.group(1).casefold() in self.person_nouns | self.feminine_nouns:
                 votes.append(self._noun_gender(m.group(1), after[: m.start(1)]))
         votes = [v for v in votes if v]
         if not votes:
@@ -283,8 +283,11 @@ class SpeakerNames:
         for name, span in earlier:
             people = self.people_in(*span)
             gender = self.gender.get(people[0].group, "") if people else ""
-            individual = _head(name) in self.person_nouns | self.feminine_nouns \
-                and _head(name) not in COLLECTIVE
+            head = _head(name)
+            individual = head in self.person_nouns | self.feminine_nouns \
+                and head not in COLLECTIVE and head not in self.lexicon.words("document_nouns") \
+                and head not in self.lexicon.words("institution_nouns") \
+                and head not in self.lexicon.words("outlet_nouns")
             if people or (individual and not strict):
                 candidates.append((span[0], name, span, gender))
         window_start = max(0, before - 600)

@@ -35,6 +35,7 @@ CONTINUATION_GAP = 400
 SPACE = " \u00a0\u202f"
 CLITIC_BEFORE = r"(?:(?:nous|vous|lui|leur|me|se)\s+|[ms][’'])"
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+PASSIVE = re.compile(r"(?<=[ée]|s)\s+par\b")
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,8 @@ class Attribution:
             if speaker:
                 return Cue(start + m.start(), start + m.start() + 4, "pour", ""), speaker
         cues = [c for c in self.cues.finditer(self.source, start, q.start)
-                if not self._inside_quote(c.start(), c.end())]
+                if not self._inside_quote(c.start(), c.end())
+                and not PASSIVE.match(self.source, c.end())]  # "un témoin interrogé par"
         if len(re.findall(r"\w+", self.source[q.start : q.end])) <= TERM_MAX_WORDS:
             # A short quote takes only a cue that governs it: "dénonce des «…»".
             cues = [c for c in cues if "," not in self.source[c.end() : q.start]
@@ -225,7 +227,7 @@ class Attribution:
                 r"\bcomme[\s]+(?:le|la|les|l’|l')?\s*$",
                 self.source[max(0, cue.start - 12) : cue.start], re.IGNORECASE):
             return cue, self._speaker_after_cue(cue, q.start, q.start)
-        return cue, self._subject(cue, start)
+        return cue, self._subject(cue, start, q.start)
 
     def _colon(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
         """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject (also
@@ -319,8 +321,10 @@ class Attribution:
                 break
         return None
 
-    def _subject(self, cue: Cue, sentence_start: int) -> Speaker | None:
-        """The subject of the cue's verb (parse first, then the surface)."""
+    def _subject(self, cue: Cue, sentence_start: int, limit: int = -1) -> Speaker | None:
+        """The subject of the cue's verb (parse first, then the surface); an inverted
+        subject counts when it stands between the cue and ``limit`` (the quote)."""
+        limit = cue.start if limit < 0 else limit
         found = self._doc_at(cue.start)
         if found is not None:
             doc, base = found
@@ -328,6 +332,12 @@ class Attribution:
             if span is not None and len(span):
                 verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
                 subject = self._subject_token(verbs[-1]) if verbs else None
+                if subject is not None and cue.end <= base + subject.idx < limit \
+                        and subject.lower_ not in PRONOUNS:
+                    s, e = self._token_span(subject, base, limit)  # "souligne la famille"
+                    speaker = self.names.from_span(s, e, cue.start, self.earlier)
+                    if speaker:
+                        return speaker
                 if subject is not None and base + subject.idx < cue.start:
                     if subject.lower_ in PRONOUNS:
                         return self.names.resolve_pronoun(subject.lower_, cue.start,
@@ -412,6 +422,11 @@ class Attribution:
                     break
             if speaker is None and cue is None:
                 speaker = self._pull_quote(q)
+            if speaker is None and cue is not None and cue.text.endswith("ant") and quotes:
+                prev = quotes[-1]  # "», souligne-t-elle, évoquant des «…»"
+                if prev.speaker and prev.speaker_span and set(prev.sentence_ids) & {
+                        s.id for s in self.parsed.sentences if s.start <= q.start < s.end}:
+                    speaker = (prev.speaker, prev.speaker_span)
             words = len(re.findall(r"\w+", text))
             kind = "direct"
             if cue is None and speaker is None:
