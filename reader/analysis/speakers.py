@@ -423,10 +423,10 @@ class Attribution:
             if speaker is None and cue is None:
                 speaker = self._pull_quote(q)
             if speaker is None and cue is not None and cue.text.endswith("ant") and quotes:
-                prev = quotes[-1]  # "», souligne-t-elle, évoquant des «…»"
-                if prev.speaker and prev.speaker_span and set(prev.sentence_ids) & {
+                last = quotes[-1]  # "», souligne-t-elle, évoquant des «…»"
+                if last.speaker and last.speaker_span and set(last.sentence_ids) & {
                         s.id for s in self.parsed.sentences if s.start <= q.start < s.end}:
-                    speaker = (prev.speaker, prev.speaker_span)
+                    speaker = (last.speaker, last.speaker_span)
             words = len(re.findall(r"\w+", text))
             kind = "direct"
             if cue is None and speaker is None:
