@@ -332,8 +332,11 @@ class Attribution:
             if span is not None and len(span):
                 verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
                 subject = self._subject_token(verbs[-1]) if verbs else None
+                named_before = [p for p in self.names.people_in(sentence_start, cue.start)
+                                if not self._inside_quote(p.start, p.end)]
                 if subject is not None and cue.end <= base + subject.idx < limit \
-                        and subject.lower_ not in PRONOUNS:
+                        and subject.lower_ not in PRONOUNS and not named_before \
+                        and subject.ent_type_ != "LOC":
                     s, e = self._token_span(subject, base, limit)  # "souligne la famille"
                     speaker = self.names.from_span(s, e, cue.start, self.earlier)
                     if speaker:
@@ -435,8 +438,7 @@ class Attribution:
                     kind = "term"
                 elif prev is not None and prev.speaker and prev.speaker_span \
                         and q.start - prev.end < CONTINUATION_GAP \
-                        and not [p for p in self.names.people_in(prev.end, q.start)
-                                 if prev.speaker_span[0] != p.start]:
+                        and not self._others_named(prev, q.start):
                     speaker = (prev.speaker, prev.speaker_span)
             name, span = speaker if speaker else ("", None)
             if speaker:
@@ -457,9 +459,16 @@ class Attribution:
                 continue
             between = [p for p in self.names.people_in(a.end, b.start)
                        if p.start != b.speaker_span[0]]
-            if not between and self.source.count("\n\n", a.end, b.start) <= 1:
+            if not between and "\n\n" not in self.source[a.end : b.start]:
                 out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
         return out
+
+    def _others_named(self, prev: Quote, pos: int) -> bool:
+        """Someone other than ``prev``'s speaker is named between it and ``pos``."""
+        span = prev.speaker_span or (-1, -1)
+        groups = {p.group for p in self.names.people_in(*span)}
+        return any(p.group not in groups and p.start != span[0]
+                   for p in self.names.people_in(prev.end, pos))
 
     def _share_with_next(self, quotes: list[Quote]) -> list[Quote]:
         """``«A» et «B», selon X``: a quote joined to the next one shares its attribution."""
