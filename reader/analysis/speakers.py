@@ -270,6 +270,26 @@ class Attribution:
                     return self.names.name_of(people[0]), (people[0].start, people[0].end)
         return None
 
+    def _previous_sentence(self, q: QuoteSpan) -> Speaker | None:
+        """``Rhama se rappelle cet après-midi. «Je suis rentrée…»``: a quote opening a sentence
+        right after one in the same paragraph whose speech verb has a person as subject."""
+        prev = [s for s in self.parsed.sentences if s.end <= q.start]
+        if not prev or self.source[prev[-1].end : q.start].strip(" \u00a0") != "":
+            return None
+        sentence = prev[-1]
+        if self._inside_quote(sentence.start, sentence.end):
+            return None  # a quote's own attribution: the continuation rule handles it
+        cues = [c for c in self.cues.finditer(self.source, sentence.start, sentence.end)
+                if not self._inside_quote(c.start(), c.end())]
+        if not cues:
+            return None
+        c = cues[-1]
+        cue = Cue(c.start(), c.end(), c.group(), c.group("pron1") or c.group("pron2") or "")
+        speaker = self._subject(cue, sentence.start)
+        if speaker and self.names.people_in(*speaker[1]):
+            return speaker
+        return None
+
     # --- the dependency parse --------------------------------------------------------------
 
     def _doc_at(self, pos: int) -> tuple[Any, int] | None:
@@ -424,7 +444,7 @@ class Attribution:
                     cue = found[0] or cue
                     break
             if speaker is None and cue is None:
-                speaker = self._pull_quote(q)
+                speaker = self._pull_quote(q) or self._previous_sentence(q)
             if speaker is None and cue is not None and cue.text.endswith("ant") and quotes:
                 last = quotes[-1]  # "», souligne-t-elle, évoquant des «…»"
                 if last.speaker and last.speaker_span and set(last.sentence_ids) & {
