@@ -89,27 +89,39 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    """Score the analysis of the bundled articles against the gold files."""
-    from reader.analysis import analyze
-    from reader.analysis.scoring import format_table, score_files
-    from reader.corpus import read_bundled
-    from reader.nlp import parse_article
+    """Score the analysis on a gold set (``--set``) or on the gold files of ``--gold``."""
+    from reader.analysis.evaluation import format_rows, score_set
+    from reader.nlp import ModelMissingError, load_pipeline
 
-    where = Path(args.gold)
-    gold = [where] if where.is_file() else sorted(where.glob("*.json"))
-    if not gold:
-        print(f"error: no gold files in {args.gold}", file=sys.stderr)
-        return 1
-    if problem := gold_problem(gold, {a.id for a in read_bundled()}):
-        print(f"error: {problem}", file=sys.stderr)
-        return 1
-    analyses = {a.id: (analyze(parse_article(a)), a.source) for a in read_bundled()}
     try:
-        print(format_table(score_files(gold, analyses)))
-    except (KeyError, TypeError, ValueError) as exc:
-        print(f"error: a gold file in {args.gold} does not have the expected fields ({exc!r})",
-              file=sys.stderr)
+        nlp = load_pipeline()
+    except ModelMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
+    if args.gold is not None:
+        from reader.analysis import analyze
+        from reader.analysis.scoring import format_table, score_files
+        from reader.corpus import read_bundled
+        from reader.nlp import parse_article
+
+        where = Path(args.gold)
+        gold = [where] if where.is_file() else sorted(where.glob("*.json"))
+        if not gold:
+            print(f"error: no gold files in {args.gold}", file=sys.stderr)
+            return 1
+        if problem := gold_problem(gold, {a.id for a in read_bundled()}):
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
+        analyses = {a.id: (analyze(parse_article(a, nlp)), a.source) for a in read_bundled()}
+        try:
+            print(format_table(score_files(gold, analyses)))
+        except (KeyError, TypeError, ValueError) as exc:
+            print(f"error: a gold file in {args.gold} does not have the expected fields "
+                  f"({exc!r})", file=sys.stderr)
+            return 1
+        return 0
+    print(f"set: {args.set}")
+    print(format_rows(score_set(args.set, nlp)))
     return 0
 
 
@@ -137,6 +149,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("article", metavar="FILE_OR_ID", help="article id (or prefix) or a file")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_analyze)
-    s = subparsers.add_parser("score", help="precision/recall/F1 of the analysis on the seeds")
-    s.add_argument("--gold", default=str(GOLD_DIR), help="folder of gold JSON files")
+    s = subparsers.add_parser("score", help="precision/recall/F1 of the analysis on a gold set, "
+                              "beside plain fr_core_news_sm")
+    s.add_argument("--set", default="seeds", choices=("seeds", "news", "hipe-dev"),
+                   help="seeds (bundled articles), news (tests/gold/news) or hipe-dev "
+                   "(CLEF HIPE-2020 French dev, entities only)")
+    s.add_argument("--gold", default=None,
+                   help=f"score the bundled articles against this folder instead "
+                   f"(e.g. {GOLD_DIR})")
     s.set_defaults(func=cmd_score)

@@ -26,7 +26,7 @@ from reader.analysis.model import (
 from reader.analysis.quotes import find_quote_spans, find_tweets
 from reader.analysis.sources import find_sources
 from reader.analysis.speakers import Attribution
-from reader.analysis.tidy_names import literal_names, name_variants
+from reader.analysis.tidy_names import literal_names, literal_names_from_frames, name_variants
 from reader.analysis.tidy_text import boilerplate, calques
 from reader.analysis.tidy_typography import typography
 from reader.analysis.variants import find_variants
@@ -52,14 +52,16 @@ def _without_overlaps(found: list[TidyUp]) -> list[TidyUp]:
 
 
 def find_tidy_ups(parsed: ParsedArticle, variants_names: set[str], lexicon: Lexicon,
-                  glossary_extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
+                  glossary_extra: Iterable[tuple[str, str]] = (),
+                  people: frozenset[str] = frozenset()) -> list[TidyUp]:
     """Every tidy-up suggestion for the article, overlaps resolved."""
     article = parsed.article
     source = article.source
     tweets = find_tweets(article)
-    variants = find_variants(source, variants_names, lexicon)
+    variants = find_variants(source, variants_names, lexicon, people)
     found = boilerplate(article, tweets)
     found += literal_names(source, lexicon, glossary_extra)
+    found += literal_names_from_frames(parsed, lexicon, glossary_extra)
     found += name_variants(source, variants)
     found += calques(source, lexicon)
     found += typography(source)
@@ -78,11 +80,13 @@ def analyze(parsed: ParsedArticle, glossary_extra: Iterable[tuple[str, str]] = (
     source = article.source
     mentions = find_mentions(parsed, lexicon)
     names = {source[m.start:m.end] for m in mentions if m.label in ("PER", "ORG", "LOC", "MISC")}
-    variants = find_variants(source, names, lexicon)
+    people = frozenset(source[m.start:m.end] for m in mentions
+                       if m.label in ("PER", "ORG", "LOC"))
+    variants = find_variants(source, names, lexicon, people)
     entities, groups = group_mentions(source, mentions, variants, lexicon)
     tweets = find_tweets(article)
     spans = find_quote_spans(article, tweets)
     quotes = Attribution(parsed, entities, groups, lexicon).attribute(spans)
     sources = find_sources(source, entities, lexicon)
-    tidy_ups = find_tidy_ups(parsed, names, lexicon, glossary_extra)
+    tidy_ups = find_tidy_ups(parsed, names, lexicon, glossary_extra, people)
     return Analysis(article.id, entities, groups, quotes, sources, tidy_ups)

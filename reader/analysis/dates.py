@@ -1,8 +1,10 @@
 """Rule-layer entities the spaCy model does not have: French dates, @handles and #hashtags.
 
 Dates: ``6 janvier``, ``dimanche 10 janvier``, ``1er mars 2021``, ``novembre 2020``,
-``mercredi``, ``samedi soir``, ``fin janvier``, ``mi-mars``, and years after a preposition
-(``en 2018``). Offsets are relative to the text given.
+``mercredi``, ``samedi soir``, ``fin janvier``, ``mi-mars``, years after a preposition
+(``en 2018``), decades and seasons (``années 1960``, ``été 2020``) and bare years from 1500 to
+2099 that are not quantities (``rapport annuel 2014``, ``(1888)``; not ``2000 euros``).
+Offsets are relative to the text given.
 """
 
 from __future__ import annotations
@@ -30,7 +32,18 @@ DATE = re.compile(
 )
 YEAR = re.compile(
     r"(?<![\w-])(?:en|depuis|de|d’ici|d'ici|jusqu’en|jusqu'en|avant|après|dès)\s+"
-    r"(?P<year>(?:19|20)\d\d)(?![\w-])",
+    r"(?P<year>(?:1[5-9]|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
+# A decade or season with its year ("années 1960", "été 2020"), then a bare year from 1500
+# to 2099 that is not a quantity (not "2000 euros", not "1 500 personnes", not "n° 1960").
+PERIOD = re.compile(r"(?<![\w-])(?:années|printemps|été|automne|hiver)\s+(?:1[5-9]|20)\d\d"
+                    r"(?![\w-])", re.IGNORECASE)
+BARE_YEAR = re.compile(
+    r"(?<![\w.,°/-])(?<!\d )(?<!n° )(?:1[5-9]|20)\d\d(?![\w-]|[.,]\d|\s?%|\s\d)"
+    r"(?!\s*(?:€|\$|euros?|dollars?|francs?|F\b|FCFA|CFA|km|kilo|mètres?|m2|tonnes?|"
+    r"personnes|habitants|onces|hectares|signatures|membres|salariés|employés|morts|"
+    r"victimes|voix|fois|exemplaires|emplois|élèves|femmes|hommes|enfants|jeunes|cas|points))",
     re.IGNORECASE,
 )
 HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
@@ -42,10 +55,16 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for m in DATE.finditer(text):
         found.append((m.start(), m.end(), "DATE"))
+    for m in PERIOD.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), "DATE"))
     for m in YEAR.finditer(text):
         s, e = m.span("year")
         if not any(a <= s < b for a, b, _ in found):
             found.append((s, e, "DATE"))
+    for m in BARE_YEAR.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), "DATE"))
     for m in HANDLE.finditer(text):
         found.append((m.start(), m.end(), "HANDLE"))
     for m in HASHTAG.finditer(text):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.dates import rule_entities
+from reader.analysis.label_cues import NOT_PEOPLE
 from reader.analysis.lexicon import Lexicon
 from reader.nlp import ParsedArticle
 
@@ -26,8 +27,10 @@ CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
 ELISION = re.compile(r"^(?:\w{1,7}[’'])+(?=[A-ZÀ-ÖØ-Þ0-9])")
 PREFIX = re.compile(r"^(?:pro|anti|ex|post|pré|néo)-(?=[A-ZÀ-ÖØ-Þ])")
 ACRONYM_BEFORE = re.compile(r"(?<![\w’'])([A-Z]{2,6}) $")
+NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][’']?[a-zà-ÿ]+) $")
 DEMONYM = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ans?)$"
+    r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|éens?|éennes?|ais|aises?|ois|"
+    r"oises?|ans?)$"
 )
 OPENERS = "«“\"‘'([—–-"
 
@@ -89,6 +92,28 @@ def is_common_word(word: str) -> bool:
     return w in base or w in lookup  # type: ignore[operator]
 
 
+_KNOWN: dict[int, tuple[Lexicon, re.Pattern[str], frozenset[str]]] = {}
+
+
+def _known_pattern(lexicon: Lexicon, common: frozenset[str]
+                   ) -> tuple[re.Pattern[str], frozenset[str]]:
+    """One regex for every gazetteer name worth searching (longest first), compiled once."""
+    cached = _KNOWN.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1], cached[2]
+    names, singles = [], set()
+    for name in lexicon.known_longest_first:
+        single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
+        if single and (is_common_word(name) or name.casefold() in common):
+            continue
+        names.append(re.escape(name))
+        if single:
+            singles.add(name)
+    pattern = re.compile(rf"(?<![\w@#])(?:{'|'.join(names)})(?![\w])")
+    _KNOWN[id(lexicon)] = (lexicon, pattern, frozenset(singles))
+    return pattern, frozenset(singles)
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
@@ -97,8 +122,30 @@ def _is_capitalised(word: str) -> bool:
     return bool(CAPITAL.match(word)) or (word[:1].isdigit() and any(c.isalpha() for c in word))
 
 
+ELIDED_NAME = re.compile(r"^(?:d|l|D|L)[’'][A-ZÀ-ÖØ-Þ]")  # "d’Ivoire" inside "Côte d’Ivoire"
+SENTENCE_PRONOUN = re.compile(r"^(?:J|C|N|S|Qu)[’'][a-zà-ÿ]")  # "J’ai", "C’est"
+# Lower-case words that end a name even after an organisation head ("Parti socialiste a").
+NAME_STOP = {"a", "ont", "est", "sont", "avait", "était", "sera", "va", "vont", "fait", "dit",
+             "qui", "que", "qu’", "qu'", "dont", "lors", "selon", "mais", "ou", "où", "depuis",
+             "contre", "avec", "sans", "mardi", "lundi", "mercredi", "jeudi", "vendredi",
+             "samedi", "dimanche", "hier", "aujourd’hui", "demain", "cette", "ce", "ces", "son",
+             "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on", "se", "ne"}
+
+
+def _is_name_word(word: str) -> bool:
+    return _is_capitalised(word) and not SENTENCE_PRONOUN.match(word) or bool(
+        ELIDED_NAME.match(word))
+
+
 def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    """Relative ``(start, end)`` of the name inside a raw entity span, or None to drop it."""
+    """Relative ``(start, end)`` of the name inside a raw entity span, or None to drop it.
+
+    Leading lower-case words and titles go (``président Joe Biden``, ``M. Soyer``,
+    ``canton de Vaud``); ``Côte d’Ivoire`` and ``Europe 1`` stay whole; after an organisation
+    head (``Parti``, ``Banque``, ``Organisation``…) lower-case words belong to the name
+    (``Parti socialiste``, ``Banque centrale européenne``) until a verb or stop word;
+    otherwise the name ends at its first lower-case word.
+    """
     start = 0
     m = ELISION.match(text)
     if m:
@@ -111,15 +158,32 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
         if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalnum()):
             return start, start + len(name)
     particles = lexicon.words("name_particles")
-    kept: list[tuple[int, int, str]] = []
-    for ts, te, word in _tokens(rest):
-        if _is_capitalised(word) or (kept and word == "-"):
+    titles = set(lexicon.cues.get("title_words", ()))
+    tokens = _tokens(rest)
+    i = 0
+    while i < len(tokens) and (not _is_name_word(tokens[i][2]) or tokens[i][2] in titles
+                               or tokens[i][2] == "."):
+        i += 1
+    if i == len(tokens):
+        return None
+    org_head = tokens[i][2] in set(lexicon.cues.get("org_heads", ()))
+    kept: list[tuple[int, int, str]] = [tokens[i]]
+    for ts, te, word in tokens[i + 1 :]:
+        folded = word.casefold()
+        if _is_name_word(word) or (word == "-" and kept and ts == kept[-1][1]):
+            kept.append((ts, te, word))  # "Saint-Denis", but not "Somisy - la Société"
+        elif word.isdigit() and len(word) == 1 and _is_capitalised(kept[-1][2]):
+            kept.append((ts, te, word))  # Europe 1, France 2
+        elif folded in particles or (org_head and word.isalpha() and word.islower()
+                                     and folded not in NAME_STOP) or (org_head and word == "’"):
             kept.append((ts, te, word))
-        elif kept and word.casefold() in particles:
+        elif org_head and (folded in ("et", "pour", "dans", "des", "aux") or
+                           re.fullmatch(r"[dl][’'][a-zà-ÿ]+", word)):
             kept.append((ts, te, word))
         else:
             break
-    while kept and (kept[-1][2].casefold() in particles or kept[-1][2] == "-"):
+    while kept and (kept[-1][2].casefold() in particles | {"et", "pour", "dans", "aux"}
+                    or kept[-1][2] == "-"):
         kept.pop()
     if not kept:
         return None
@@ -143,6 +207,10 @@ class MentionFinder:
         self.lexicon = lexicon
         self.common = lexicon.words("common_capitalised")
         self.mentions: list[Mention] = []
+        self.not_names = self._acronyms_of_common_words()
+        heads = {w.casefold() for w in lexicon.cues.get("org_heads", ())}
+        self.title_nouns = (lexicon.words("person_nouns") | lexicon.words(
+            "feminine_person_nouns")) - NOT_PEOPLE - heads
 
     def _covered(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
@@ -154,15 +222,40 @@ class MentionFinder:
     def _evidenced(self, name: str) -> bool:
         return self.lexicon.label_of(name) is not None or self.text.mid_capitals.get(name, 0) >= 2
 
+    def _acronyms_of_common_words(self) -> set[str]:
+        """``mutilations sexuelles féminines (MSF)``: an acronym of lower-case words is a
+        term, not a name."""
+        found = set()
+        for m in re.finditer(r"((?:[a-zà-ÿ’'-]+\s+){1,6})\(([A-Z]{2,6})\)", self.source):
+            words = [w for w in m.group(1).split()
+                     if w.casefold() not in self.lexicon.words("name_particles")]
+            letters = "".join(w[0] for w in words).upper()
+            if letters.endswith(m.group(2)) and self.lexicon.label_of(m.group(2)) is None:
+                found.add(m.group(2))
+        return found
+
     def _keep(self, start: int, end: int, pos: str) -> bool:
         name = self.source[start:end]
         if len(name) < 2 or name in self.common or name.casefold() in self.common:
             return False
+        if name in self.not_names:
+            return False
+        if " " not in name and name.casefold() in self.title_nouns \
+                and self.lexicon.label_of(name) is None:
+            return False  # "le Directeur", "la Présidente": a title, not a name
+        before = self.source[max(0, start - 8) : start].casefold()
+        if " " not in name and self.text.mid_capitals.get(name, 0) < 2 \
+                and self.lexicon.label_of(name) is None and is_common_word(name) \
+                and re.search(r"(?:^|\s)(?:le|la|les|l’|l'|sa|son|ses|une|un|cette|du|des)"
+                              r"\s?$", before):
+            return False  # "sa Profonde sensibilité", "la Question épineuse"
         if _is_shouting(self.source, start, end) and self.lexicon.label_of(name) is None:
             return False
         if DEMONYM.match(name) and self.lexicon.label_of(name) is None:
-            before = self.source[max(0, start - 5) : start].casefold()
-            if re.search(r"(?:les|des|aux|ces) $", before):
+            before = self.source[max(0, start - 12) : start].casefold()
+            plural = name.endswith("s") and not name.endswith(("ais", "ois"))
+            if plural or re.search(r"(?:les|des|aux|ces|deux|trois|d’|d'|en|un|une) ?$",
+                                   before):
                 return False
         if " " not in name and not self._evidenced(name):
             if pos in NON_NAME_POS:
@@ -181,7 +274,34 @@ class MentionFinder:
         m = ACRONYM_BEFORE.search(self.source[max(0, start - 8) : start])
         if m and not self.text.is_initial(start - len(m.group(0))):
             start -= len(m.group(0))
+        m = NAME_BEFORE.search(self.source[max(0, start - 25) : start])
+        if m and not self.text.is_initial(start - len(m.group(0))):
+            word = m.group(1)
+            titles = set(self.lexicon.cues.get("title_words", ()))
+            if word not in titles and word.casefold() not in self.common and not \
+                    is_common_word(word) and not is_common_word(re.sub(r"^\w[’']", "", word)):
+                start -= len(m.group(0))  # "M’jid El Guerrab": the model split the name
         return start, end
+
+    def _skip_title(self, start: int, end: int) -> int:
+        """``Présidente de l’Association …``: a capitalised title before a name is not part of
+        it."""
+        m = re.match(r"([A-ZÀ-Þ][\w-]+)[\s\u00a0]+(?:(?:de|du|des)\s+|d[’']|l[’'])*",
+                     self.source[start:end])
+        if m and m.group(1).casefold() in self.title_nouns and m.end() < end - start:
+            return start + m.end()
+        return start
+
+    def _common_misc(self, start: int, end: int, label: str) -> bool:
+        """A lone ordinary word the model called MISC after an article or a number
+        (``la République``, ``3 Milliards``) or opening a paragraph (a heading)."""
+        name = self.source[start:end]
+        if label != "MISC" or " " in name or not is_common_word(name) \
+                or self.lexicon.label_of(name) is not None:
+            return False
+        before = self.source[max(0, start - 8) : start]
+        return bool(re.search(r"(?:\b(?:le|la|les|l’|l'|du|des|un|une)|\d)\s?$", before)
+                    or start == 0 or self.source[start - 1] == "\n")
 
     def _split_outlet(self, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
         """``John Paczkowski de Buzzfeed`` -> the person and the known organisation."""
@@ -215,6 +335,8 @@ class MentionFinder:
         particles = self.lexicon.words("name_particles")
         for m in re.finditer(r"\(([A-Z]{2,6})\)", self.source):
             acronym = m.group(1)
+            if acronym in self.not_names:
+                continue
             words = list(re.finditer(r"[\w’'-]+", self.source[max(0, m.start() - 80):m.start()]))
             base = max(0, m.start() - 80)
             for size in range(len(acronym), len(acronym) + 4):
@@ -248,8 +370,9 @@ class MentionFinder:
                                     alignment_mode="expand")
                 pos = tok[0].pos_ if tok is not None and len(tok) == 1 else "PROPN"
                 start, end = self._refine(start, end)
+                start = self._skip_title(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
-                    if self._keep(s, e, pos):
+                    if self._keep(s, e, pos) and not self._common_misc(s, e, label):
                         self._add(s, e, label, "spacy")
 
     def _frame_mentions(self) -> None:
@@ -268,15 +391,12 @@ class MentionFinder:
 
     def _known_mentions(self) -> None:
         """Gazetteer names spaCy missed: multi-word names, acronyms and CamelCase names."""
-        for name in self.lexicon.known_longest_first:
-            single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
-            if single and (is_common_word(name) or name.casefold() in self.common):
+        pattern, singles = _known_pattern(self.lexicon, self.common)
+        for m in pattern.finditer(self.source):
+            name = m.group()
+            if name in singles and self.text.is_initial(m.start()):
                 continue
-            pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
-            for m in pattern.finditer(self.source):
-                if single and self.text.is_initial(m.start()):
-                    continue
-                self._add(m.start(), m.end(), self.lexicon.known[name], "known")
+            self._add(m.start(), m.end(), self.lexicon.known[name], "known")
 
     def _propagate(self) -> None:
         """Every kept name marks its other capitalised occurrences too."""

@@ -10,14 +10,15 @@ vote of its mentions' labels (ties go PER > ORG > LOC > MISC).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from reader.analysis.entities import Mention
+from reader.analysis.label_cues import label_votes
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup
 from reader.analysis.variants import Variant
 
 PRIORITY = {"PER": 4, "ORG": 3, "LOC": 2, "MISC": 1}
+MODEL_WEIGHT = 2.5
 RULE_LABELS = ("DATE", "HANDLE", "HASHTAG")
 # Website-like names: CamelCase (TechCrunch, TheDonald) or a domain (TheDonald.win).
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]\w*$")
@@ -45,10 +46,13 @@ class _Union:
 
 
 def initials(name: str, lexicon: Lexicon) -> str:
-    """Capital initials of a multi-word name, skipping particles (Anti-Defamation League: ADL)."""
+    """Initials of a multi-word name, skipping particles (Anti-Defamation League: ADL;
+    Parti socialiste: PS; Banque centrale européenne: BCE)."""
     particles = lexicon.words("name_particles")
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in particles]
-    return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
+    if len(words) < 2 or not words[0][0].isupper():
+        return ""
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
 def _link(texts: dict[str, str], source: str, mentions: list[Mention],
@@ -65,6 +69,13 @@ def _link(texts: dict[str, str], source: str, mentions: list[Mention],
         owners = [k for k in per_multi if key in (k.split()[0], k.split()[-1])]
         if len(owners) == 1 and known in (None, "PER"):
             union.union(owners[0], key)
+        # "Astron" joins "Astron Ltd": a company name is its first word plus suffixes.
+        suffixes = {w.casefold() for w in lexicon.cues.get("company_suffixes", ())}
+        companies = [k for k in multi if k.split()[0] == key
+                     and all(w in suffixes for w in k.split()[1:])]
+        if companies and known in (None, "ORG"):
+            for k in companies:
+                union.union(k, key)
         original = next(source[m.start:m.end] for m in mentions
                         if source[m.start:m.end].casefold() == key)
         if original.isupper() and 2 <= len(original) <= 6:
@@ -77,25 +88,51 @@ def _link(texts: dict[str, str], source: str, mentions: list[Mention],
     for a, b in zip(ordered, ordered[1:], strict=False):
         between = source[a.end : b.start]
         acronym = source[b.start : b.end]
-        if re.fullmatch(r"\s*\(\s*", between) and acronym.isupper():
-            union.union(source[a.start:a.end].casefold(), acronym.casefold())
+        name = source[a.start:a.end]
+        if re.fullmatch(r"\s*\(\s*", between) and acronym.isupper() \
+                and _letters_in_order(acronym, name):  # not "Yves Calvi (RTL)"
+            union.union(name.casefold(), acronym.casefold())
     for v in variants:
         if v.text.casefold() in union.parent and v.reference.casefold() in union.parent:
             union.union(v.reference.casefold(), v.text.casefold())
+
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """The acronym's letters start words of the name, in order (``MFDC``, ``ADL``)."""
+    starts = [w[0].upper() for w in re.split(r"[\s’'-]+", name) if w]
+    i = 0
+    for letter in acronym:
+        while i < len(starts) and starts[i] != letter:
+            i += 1
+        if i == len(starts):
+            return False
+        i += 1
+    return True
 
 
 def _original(key: str, source: str, mentions: list[Mention]) -> str:
     return next(source[m.start:m.end] for m in mentions if source[m.start:m.end].casefold() == key)
 
 
-def _vote(labels: list[str], names: list[str], lexicon: Lexicon) -> str:
+def _vote(mentions: list[Mention], source: str, lexicon: Lexicon) -> str:
+    """Gazetteer first, then website-like names, then the weighted votes of the model's
+    labels (sharing a weight of 2.5, less than one strong cue, so that a name the model saw
+    often does not drown the context) and of the context cues around every mention
+    (:mod:`label_cues`)."""
+    names = [source[m.start:m.end] for m in mentions]
     for name in sorted(names, key=len, reverse=True):
         known = lexicon.label_of(name)
         if known:
             return known
     if any(CAMEL.match(n) or DOMAIN.search(n) for n in names):
         return "ORG"
-    counts = Counter(labels)
+    counts: dict[str, float] = {}
+    model = [m for m in mentions if m.origin != "propagated"] or mentions
+    for m in model:  # the model's labels share MODEL_WEIGHT, however often it saw the name
+        counts[m.label] = counts.get(m.label, 0.0) + MODEL_WEIGHT / len(model)
+    for m in mentions:
+        for label, weight in label_votes(source, m.start, m.end, lexicon):
+            counts[label] = counts.get(label, 0.0) + weight
     return max(counts, key=lambda lab: (counts[lab], PRIORITY.get(lab, 0)))
 
 
@@ -130,8 +167,7 @@ def group_mentions(source: str, mentions: list[Mention], variants: list[Variant]
         if ms[0].label in RULE_LABELS:
             label = ms[0].label
         else:
-            label = _vote([m.label for m in ms if m.origin != "propagated"] or
-                          [m.label for m in ms], surface, lexicon)
+            label = _vote(ms, source, lexicon)
         proper = [s for s in surface if s not in variant_texts] or surface
         name = max(proper, key=lambda s: (len(s.split()), surface.count(s), len(s)))
         group_of[root] = (gid, label)

@@ -1,7 +1,8 @@
 """The tunable word lists of the analysis, read once from ``resources/``.
 
 ``analysis_cues.json`` (speech verbs, source cues, person nouns, name frames),
-``known_entities.json`` (a general gazetteer), ``glossary.json`` (names that are also common
+``known_entities.json`` (a general gazetteer), ``first_names.json`` (given names and their
+usual gender), ``glossary.json`` (names that are also common
 words, for the literal-name tidy-up) and ``calques.json`` (word-for-word English idioms).
 """
 
@@ -48,6 +49,7 @@ class Lexicon:
     outlets: frozenset[str]  # casefolded outlet names
     glossary: tuple[GlossaryName, ...]
     calques: tuple[Calque, ...]
+    first_names: dict[str, str]  # given name -> "f", "m" or "" (either)
 
     @functools.cached_property
     def known_longest_first(self) -> tuple[str, ...]:
@@ -98,4 +100,9 @@ def load_lexicon(folder: Path = RESOURCES) -> Lexicon:
         calques.append(Calque(re.compile(source, re.IGNORECASE), c["english"],
                               c.get("meaning", ""), c["reason"]))
     folded = {name.casefold(): name for name in known}
-    return Lexicon(cues, known, folded, frozenset(outlets), glossary, tuple(calques))
+    names = _read(folder / "first_names.json")
+    first_names = {n: "f" for n in names["female"]}
+    for n in names["male"]:
+        first_names[n] = "" if first_names.get(n) == "f" else "m"
+    return Lexicon(cues, known, folded, frozenset(outlets), glossary, tuple(calques),
+                   first_names)

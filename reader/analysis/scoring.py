@@ -68,7 +68,8 @@ class Gold:
 
 
 def _occurrences(source: str, text: str, bounded: bool = True) -> list[tuple[int, int]]:
-    pattern = re.escape(text)
+    # A space in a gold file matches any space the typesetter used (no-break, narrow).
+    pattern = re.escape(text).replace(r"\ ", "[ \u00a0\u202f]")
     if bounded:
         pattern = rf"(?<![\w@#]){pattern}(?![\w])"
     return [(m.start(), m.end()) for m in re.finditer(pattern, source)]
@@ -87,6 +88,30 @@ def _pick(spans: list[tuple[int, int]], item: dict[str, Any], what: str) -> list
     return chosen
 
 
+def _closing_mark(source: str, start: int) -> int:
+    """End (exclusive) of the quotation opened at ``start``: its matching closing mark.
+
+    Gold files may name a long quote by its opening words (``starts``); the quote then runs
+    to the mark that closes it (nesting of the same pair counted), or to the paragraph end.
+    """
+    opening = source[start]
+    closing = {"«": "»", "“": "”", '"': '"'}.get(opening)
+    if closing is None:
+        raise ValueError(f"gold quote at {start} does not start with a quotation mark")
+    depth = 0
+    for i in range(start + 1, len(source)):
+        ch = source[i]
+        if ch == closing and depth == 0:
+            return i + 1
+        if ch == closing:
+            depth -= 1
+        elif ch == opening and opening != closing:
+            depth += 1
+        elif source.startswith("\n\n", i):
+            return i
+    return len(source)
+
+
 def resolve_gold(data: dict[str, Any], source: str) -> Gold:
     """Offsets for a gold file's entries (entities longest first, no overlaps)."""
     gold = Gold(data["article"])
@@ -98,7 +123,12 @@ def resolve_gold(data: dict[str, Any], source: str) -> Gold:
             claimed.append(span)
             gold.entities.append((span[0], span[1], item["label"]))
     for item in data.get("quotes", []):
-        for s, e in _pick(_occurrences(source, item["text"], False), item, "quote")[:1]:
+        if "starts" in item:
+            starts = _occurrences(source, item["starts"], False)
+            spans = [(s, _closing_mark(source, s)) for s, _ in starts]
+        else:
+            spans = _occurrences(source, item["text"], False)
+        for s, e in _pick(spans, item, "quote")[:1]:
             gold.quotes.append((s, e, item.get("speaker", "")))
     for item in data.get("sources", []):
         occurrence = item.get("occurrence", 0)

@@ -1,36 +1,41 @@
-"""Who is quoted: the cue (``a déclaré``, ``selon``, ``dit que``) and the speaker of each quote.
+"""Who is quoted: the cue (``a déclaré``, ``selon``, ``précise-t-elle``) and the speaker.
 
-The small spaCy model parses sentences with quotations in them poorly, so attribution works on
-the surface text around each quote, outside all quotation marks:
+Each quote is tried against the places French news puts an attribution, in this order:
 
-* the nearest speech cue in the quote's sentences (verbs from ``analysis_cues.json``);
-* after the quote, ``», a écrit Matze`` puts the speaker after the cue (inverted), while
-  ``» un utilisateur a écrit`` puts it between the quote and the cue;
-* before the quote, the subject is the last comma-separated segment before the cue (a named
-  person first, then a noun phrase such as ``un utilisateur de Parler``, then an organisation),
-  with ``Name, PDG de X, a déclaré`` and ``comme le souligne l’ADL`` handled;
-* a pronoun (``ont-ils écrit``) resolves to the nearest earlier named speaker;
-* a quote with no cue continues the previous quote's speaker when it follows closely, and a short
-  one with nobody quoted is a ``term`` (scare quotes).
+1. an incise inside the quote: ``«À Conakry, précise-t-elle. Et pas …»``;
+2. right after the quote: ``», a déclaré Marie Lefèvre``, ``», nous a confié Anita``,
+   ``», se souvient-elle``, ``», selon ce texte`` (the speaker follows the cue);
+3. before the quote in its sentence: ``selon X``/``d’après X``, ``Pour X, … «…»``, or a
+   speech verb whose subject is found in the dependency parse (``Paul Girard a affirmé que``,
+   ``X, porte-parole de Y, nous explique que``) with the surface words as a fallback;
+4. a colon: ``Salif Berthé ne retient pas son amertume : «…»`` (the sentence's subject);
+5. a pull quote: a paragraph holding only the quote, followed by a paragraph that is a name.
+
+The words found are turned into a speaker by :class:`SpeakerNames` (full names, titles
+resolved to the person, pronouns to the nearest compatible named person, clause fragments
+refused). Quotes joined by ``et`` share the next quote's speaker; a quote with no cue
+continues the previous quote's speaker when it follows closely; a short one nobody says is a
+``term`` (scare quotes). When nothing fits, the speaker stays empty ("unattributed").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
-from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup, Quote
 from reader.analysis.quotes import QuoteSpan
+from reader.analysis.speaker_names import PRONOUNS, Speaker, SpeakerNames
 from reader.nlp import ParsedArticle
 
-DETERMINERS = (r"(?:un|une|le|la|les|l’|l'|des|ce|cette|ces|plusieurs|certains|certaines|"
-               r"son|sa|ses|leur|leurs)")
-LEADING_JUNK = re.compile(r"^(?:et|mais|puis|alors|ainsi|or|donc|enfin)\s+", re.IGNORECASE)
-AUXILIARY = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "aura", "va"}
 TERM_MAX_WORDS = 4
 CONTINUATION_GAP = 400
+SPACE = " \u00a0\u202f"
+CLITIC_BEFORE = r"(?:(?:nous|vous|lui|leur|me|se)\s+|[ms][’'])"
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+PASSIVE = re.compile(r"(?<=[ée]|s)\s+par\b")
 
 
 @dataclass(frozen=True)
@@ -50,180 +55,375 @@ def cue_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     forms = "|".join(sorted((re.escape(f).replace("’", "[’']").replace(r"\ ", r"\s+")
                              for f in lexicon.cues["speech_forms"]), key=len, reverse=True))
     clitic = r"(?:-t)?-(?P<pron{n}>il|elle|ils|elles|on)"
-    aux = (r"(?:(?:a|ont|avait|avaient|aura|auront|aurait)(?:" + clitic.format(n=1) +
-           r")?\s+(?:(?:\w+ment|aussi|également|déjà|encore)\s+)?)?")
+    aux = (r"(?:(?:a|ont|avait|avaient|aura|auront|aurait|est|sont|s’est|s'est)(?:"
+           + clitic.format(n=1) + r")?\s+(?:(?:\w+ment|aussi|également|déjà|encore|même)\s+)?)?")
     verb = rf"(?:(?:{stems})(?:é|ée|és|ées|e|es|ent|ait|aient|era|eront|ant)|{forms})"
     return re.compile(rf"(?<![\w-]){aux}{verb}(?:{clitic.format(n=2)})?(?![\w])",
                       re.IGNORECASE)
 
 
 class Attribution:
-    """Attributes quotes of one article to speakers."""
+    """Attributes the quotes of one article to speakers."""
 
     def __init__(self, parsed: ParsedArticle, entities: list[Entity],
                  groups: list[EntityGroup], lexicon: Lexicon) -> None:
         self.parsed = parsed
         self.source = parsed.article.source
         self.entities = entities
-        self.groups = {g.id: g for g in groups}
         self.lexicon = lexicon
+        self.names = SpeakerNames(self.source, entities, groups, lexicon)
         self.cues = cue_pattern(lexicon)
-        self.stop = lexicon.words("np_stop_words")
+        self.adverbials = sorted(lexicon.words("adverbials_after_cue"), key=len, reverse=True)
         self.time_words = lexicon.words("time_words")
-        self.person_nouns = lexicon.words("person_nouns")
-        self.pronouns = lexicon.words("pronouns")
         self.quoted: list[QuoteSpan] = []
+        self.earlier: list[Speaker] = []
 
-    # --- helpers ----------------------------------------------------------------------------
+    # --- text helpers ------------------------------------------------------------------------
 
     def _inside_quote(self, start: int, end: int) -> bool:
         return any(q.start < end and start < q.end for q in self.quoted)
 
-    def _region(self, q: QuoteSpan) -> tuple[int, int]:
-        sents = [s for s in self.parsed.sentences if s.start < q.end and q.start < s.end]
-        if not sents:
-            return q.start, q.end
-        return sents[0].start, sents[-1].end
+    def _sentence_bounds(self, pos: int) -> tuple[int, int]:
+        for s in self.parsed.sentences:
+            if s.start <= pos < s.end + 1:
+                return s.start, s.end
+        return pos, pos
 
-    def _entity_name(self, e: Entity) -> str:
-        group = self.groups.get(e.group)
-        if group is not None and e.label in ("PER", "ORG") and group.name.endswith(e.text):
-            return group.name
-        if group is not None and e.label in ("PER", "ORG") and len(e.text) <= 6 \
-                and e.text.isupper():
-            return group.name
-        return group.name if group is not None and e.label == "PER" else e.text
+    def _cue_at(self, pos: int, limit: int) -> Cue | None:
+        m = re.compile(rf"[{SPACE}]*{CLITIC_BEFORE}?").match(self.source, pos)
+        start = m.end() if m else pos
+        c = self.cues.match(self.source, start, limit)
+        if c is None:
+            return None
+        pronoun = c.group("pron1") or c.group("pron2") or ""
+        return Cue(c.start(), c.end(), c.group(), pronoun)
 
-    def _entities_in(self, start: int, end: int, labels: tuple[str, ...]) -> list[Entity]:
-        return [e for e in self.entities if start <= e.start and e.end <= end
-                and e.label in labels and not self._inside_quote(e.start, e.end)]
+    def _phrase_after(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """The words after an inverted cue, up to a comma, stop or opening quote."""
+        text = self.source[pos:limit]
+        skip = re.match(rf"[{SPACE}]*", text)
+        i = skip.end() if skip else 0
+        changed = True
+        while changed:
+            changed = False
+            for adv in self.adverbials:
+                if text[i:].casefold().startswith(adv + " ") or text[i:].casefold() == adv:
+                    i += len(adv)
+                    i += len(text[i:]) - len(text[i:].lstrip(SPACE))
+                    changed = True
+            for word in self.time_words:
+                if re.match(rf"{re.escape(word)}\b", text[i:], re.IGNORECASE):
+                    i += len(word)
+                    i += len(text[i:]) - len(text[i:].lstrip(SPACE))
+                    changed = True
+        title = re.match(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me)\.?[\s\u00a0]+(?=[A-ZÀ-Þ])", text[i:])
+        if title:
+            i += title.end()
+        m = re.match(r"[^,.;:!?«»()\[\]\n]+", text[i:])
+        if not m or not m.group().strip():
+            return None
+        words = m.group()
+        clause = re.search(r"\s+(?:en\s+\w+ant|qui|dont|lors|dans|sur|devant|à\s+l’issue)\b",
+                           words)
+        if clause:
+            words = words[: clause.start()]
+        end = pos + i + len(words.rstrip())
+        return pos + i, end
 
-    def _noun_phrase(self, start: int, end: int) -> tuple[int, int] | None:
-        """The noun phrase starting at ``start`` (after spaces, dates and adverbs)."""
-        words = list(re.finditer(r"@?[\w’'-]+|[^\w\s]", self.source[start:end]))
-        first = None
-        last = None
-        for m in words:
-            word = m.group()
-            folded = word.casefold()
-            if first is None and (folded in self.time_words
-                                  or self._is_date(start + m.start())):
+    def _speaker_after_cue(self, cue: Cue, limit: int, before: int) -> Speaker | None:
+        if cue.pronoun:
+            return self.names.resolve_pronoun(cue.pronoun, before, self.earlier)
+        phrase = self._phrase_after(cue.end, limit)
+        if phrase is None:
+            return None
+        appos = re.match(rf",[{SPACE}]*", self.source[phrase[1] : phrase[1] + 3])
+        if appos:  # "a déclaré la présidente de la chambre, Helena Kowalczyk"
+            named = [e for e in self.names.people
+                     if e.start == phrase[1] + appos.end()]
+            if named and not self.names.people_in(*phrase):
+                return self.names.name_of(named[0]), (named[0].start, named[0].end)
+        return self.names.from_span(*phrase, before, self.earlier)
+
+    # --- the places an attribution can be -------------------------------------------------
+
+    def _incise(self, q: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+        """``«À Conakry, précise-t-elle. Et pas …»``: a cue between commas inside the quote."""
+        for m in self.cues.finditer(self.source, q.start + 2, q.end - 2):
+            lead = self.source[max(q.start, m.start() - 12) : m.start()]
+            if not re.search(rf",[{SPACE}]*{CLITIC_BEFORE}?$", lead):
                 continue
-            if not re.match(r"@?\w", word) or (folded in self.stop and first is not None):
-                break
-            if first is not None and folded in AUXILIARY:
-                break
-            if first is None:
-                first = start + m.start()
-            last = start + m.end()
-        if first is None or last is None:
-            return None
-        return first, last
-
-    def _is_date(self, pos: int) -> bool:
-        return any(e.start <= pos < e.end and e.label == "DATE" for e in self.entities)
-
-    def _speaker_from_span(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
-        text = self.source[start:end].strip(" ,")
-        if not text:
-            return None
-        people = self._entities_in(start, end, ("PER",))
-        if people:
-            e = people[-1]
-            return self._entity_name(e), (e.start, e.end)
-        bare = re.sub(rf"^{DETERMINERS}\s*", "", text, flags=re.IGNORECASE)
-        named = [e for e in self._entities_in(start, end, ("ORG", "MISC", "HANDLE"))
-                 if e.text == bare]
-        if named:
-            return self._entity_name(named[0]), (named[0].start, named[0].end)
-        lead = len(self.source[start:end]) - len(self.source[start:end].lstrip(" ,"))
-        return text, (start + lead, start + lead + len(text))
-
-    # --- attribution -----------------------------------------------------------------------
-
-    def _inverted(self, cue: Cue, limit: int) -> tuple[str, tuple[int, int]] | None:
-        np = self._noun_phrase(cue.end, limit)
-        return self._speaker_from_span(*np) if np else None
-
-    def _subject_before(self, region_start: int, cue: Cue) -> tuple[str, tuple[int, int]] | None:
-        stop_at = max([region_start] + [q.end for q in self.quoted if q.end <= cue.start])
-        text = self.source[stop_at : cue.start]
-        # Segments between commas, absolute positions.
-        segments = [(stop_at + m.start(), stop_at + m.end())
-                    for m in re.finditer(r"[^,–—:;()]+", text) if m.group().strip()]
-        if not segments:
-            return None
-        start, end = segments[-1]
-        seg = self.source[start:end]
-        junk = LEADING_JUNK.match(seg.lstrip())
-        if junk:
-            start += len(seg) - len(seg.lstrip()) + junk.end()
-            seg = self.source[start:end]
-        words = seg.split()
-        if words and words[-1].casefold() in self.pronouns:
-            p_end = start + len(seg.rstrip())
-            return words[-1], (p_end - len(words[-1]), p_end)
-        if words and not re.match(DETERMINERS + r"\b", words[0], re.IGNORECASE) \
-                and words[0].casefold() in self.person_nouns and len(segments) > 1:
-            start = segments[-2][0]  # "John Matze, PDG de Parler, a déclaré"
-        people = self._entities_in(start, end, ("PER",))
-        if people:
-            e = people[-1]
-            return self._entity_name(e), (e.start, e.end)
-        lead = re.match(rf"\s*({DETERMINERS})\s*", self.source[start:end], re.IGNORECASE)
-        if lead:
-            np = self._noun_phrase(start + lead.end(), end)
-            if np:
-                np_start = start + lead.start(1)
-                return self.source[np_start : np[1]], (np_start, np[1])
-        named = self._entities_in(start, end, ("ORG", "MISC", "HANDLE"))
-        if named:
-            return self._entity_name(named[0]), (named[0].start, named[0].end)
-        return None
-
-    def _find_cue(self, q: QuoteSpan, region: tuple[int, int]) -> Cue | None:
-        best: tuple[int, Cue] | None = None
-        for m in self.cues.finditer(self.source, region[0], region[1]):
-            if self._inside_quote(m.start(), m.end()):
-                continue
-            distance = m.start() - q.end if m.start() >= q.end else q.start - m.end()
             pronoun = m.group("pron1") or m.group("pron2") or ""
             cue = Cue(m.start(), m.end(), m.group(), pronoun)
-            if best is None or distance < best[0]:
-                best = (distance, cue)
-        return best[1] if best else None
+            rest = self.source[m.end() : q.end]
+            if pronoun and re.match(rf"[{SPACE}]*[.,;]", rest):
+                return cue, self.names.resolve_pronoun(pronoun, q.start, self.earlier)
+            stop = re.search(r"[.,;]", rest)
+            if not pronoun and stop and stop.start() < 60:
+                speaker = self._speaker_after_cue(cue, m.end() + stop.start(), q.start)
+                if speaker:
+                    return cue, speaker
+        return None
 
-    def _resolve(self, pronoun: str, before: int,
-                 earlier: list[Quote]) -> tuple[str, tuple[int, int]] | None:
-        """The nearest earlier named speaker or person for a pronoun."""
-        candidates: list[tuple[int, str, tuple[int, int]]] = []
-        for quote in earlier:
-            if quote.speaker and quote.speaker_span and quote.speaker.casefold() \
-                    not in self.pronouns:
-                candidates.append((quote.speaker_span[0], quote.speaker, quote.speaker_span))
-        window = [s for s in self.parsed.sentences if s.end <= before][-5:]
-        for s in window:
-            for e in self._entities_in(s.start, s.end, ("PER",)):
-                candidates.append((e.start, self._entity_name(e), (e.start, e.end)))
-            m = re.match(rf"\s*(?:[A-ZÀ-Þ][\w’']*\s+)?({DETERMINERS}\s+(?:autres?\s+)?"
-                         rf"([\w-]+)(?:\s+(?:de|d’|du)\s*[A-ZÀ-Þ][\w-]*)?)",
-                         s.text, re.IGNORECASE)
-            if m and m.group(2).casefold() in self.person_nouns:
-                pos = s.start + m.start(1)
-                candidates.append((pos, m.group(1), (pos, s.start + m.end(1))))
-            named = re.match(r"\s*([A-ZÀ-Þ][a-zà-ÿ-]+),\s", s.text)  # "Jeanne, retraitée, …"
-            if named and not is_common_word(named.group(1)):
-                pos = s.start + named.start(1)
-                candidates.append((pos, named.group(1), (pos, s.start + named.end(1))))
-        candidates = [c for c in candidates if c[0] < before]
-        if not candidates:
+    def _after(self, q: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+        """``», a déclaré X``, ``», se souvient-elle``, ``», selon X``."""
+        m = re.compile(rf"[{SPACE}]*(?:[,)]|[–—])?[{SPACE}]*").match(self.source, q.end)
+        pos = m.end() if m else q.end
+        if m and "," not in m.group() and not re.match(r"[–—]", m.group().strip()):
+            # Without a comma only a clitic inversion reads as an attribution (» dit-il),
+            # or a subject then its verb (» un utilisateur a écrit).
+            cue = self._cue_at(pos, min(len(self.source), pos + 60))
+            if cue is not None and cue.pronoun:
+                return cue, self.names.resolve_pronoun(cue.pronoun, q.start, self.earlier)
+            return self._subject_then_cue(q, pos)
+        _, sentence_end = self._sentence_bounds(pos)
+        limit = max(sentence_end, min(len(self.source), pos + 200))
+        cue = self._cue_at(pos, limit)
+        if cue is None:
             return None
-        _, name, span = max(candidates)
-        return name, span
+        return cue, self._speaker_after_cue(cue, limit, q.start)
+
+    def _subject_then_cue(self, q: QuoteSpan, pos: int) -> tuple[Cue, Speaker | None] | None:
+        """``«…» un utilisateur a écrit``: a short noun phrase, then the cue."""
+        _, sentence_end = self._sentence_bounds(pos)
+        c = self.cues.search(self.source, pos, max(sentence_end, pos))
+        if c is None or len(self.source[pos : c.start()].split()) > 6 or \
+                re.search(r"[«».!?;:]", self.source[pos : c.start()]):
+            return None
+        cue = Cue(c.start(), c.end(), c.group(), c.group("pron1") or c.group("pron2") or "")
+        speaker = self.names.from_span(pos, c.start(), q.start, self.earlier)
+        return (cue, speaker) if speaker else None
+
+    def _before(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
+        """A cue before the quote in its sentence, or ``selon X``/``Pour X,``."""
+        start, _ = self._sentence_bounds(q.start)
+        start = max([start] + [p.end for p in self.quoted if start <= p.end <= q.start])
+        text = self.source[start : q.start]
+        m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
+        if m and (self.names.people_in(start + m.start(1), start + m.end(1))
+                  or m.group(1).strip().casefold() in PRONOUNS):
+            speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
+                                           self.earlier)
+            if speaker:
+                return Cue(start + m.start(), start + m.start() + 4, "pour", ""), speaker
+        cues = [c for c in self.cues.finditer(self.source, start, q.start)
+                if not self._inside_quote(c.start(), c.end())
+                and not PASSIVE.match(self.source, c.end())]  # "un témoin interrogé par"
+        if len(re.findall(r"\w+", self.source[q.start : q.end])) <= TERM_MAX_WORDS:
+            # A short quote takes only a cue that governs it: "dénonce des «…»".
+            cues = [c for c in cues if "," not in self.source[c.end() : q.start]
+                    and len(self.source[c.end() : q.start].split()) <= 6]
+        if not cues:
+            return None
+        c = cues[-1]
+        pronoun = c.group("pron1") or c.group("pron2") or ""
+        cue = Cue(c.start(), c.end(), c.group(), pronoun)
+        if pronoun:
+            return cue, self.names.resolve_pronoun(pronoun, q.start, self.earlier)
+        if cue.text.casefold().startswith(("selon", "d’après", "d'après")):
+            phrase = self._phrase_after(cue.end, q.start)
+            speaker = self.names.from_span(*phrase, q.start, self.earlier) if phrase else None
+            return cue, speaker
+        if cue.text.casefold().startswith("comme") or re.search(
+                r"\bcomme[\s]+(?:le|la|les|l’|l')?\s*$",
+                self.source[max(0, cue.start - 12) : cue.start], re.IGNORECASE):
+            return cue, self._speaker_after_cue(cue, q.start, q.start)
+        return cue, self._subject(cue, start, q.start)
+
+    def _colon(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
+        """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject (also
+        when the quote opens the next paragraph)."""
+        start, _ = self._sentence_bounds(q.start)
+        text = self.source[start : q.start]
+        end = q.start
+        if not text.strip():
+            prev = [s for s in self.parsed.sentences if s.end <= q.start]
+            if prev and self.source[prev[-1].start : prev[-1].end].rstrip().endswith(":") \
+                    and not self.source[prev[-1].end : q.start].strip(" \n\u00a0"):
+                start, end = prev[-1].start, prev[-1].end
+                text = self.source[start:end]
+                for c in self.cues.finditer(self.source, start, end):
+                    cue = Cue(c.start(), c.end(), c.group(), c.group("pron2") or "")
+                    speaker = self._speaker_after_cue(cue, end, q.start) or self._subject(
+                        cue, start)
+                    if speaker:
+                        return cue, speaker
+        if not re.search(rf":[{SPACE}]*$", text):
+            return None
+        people = [e for e in self.names.people_in(start, end)
+                  if not self._inside_quote(e.start, e.end)]
+        if people:
+            e = people[0]
+            return None, (self.names.name_of(e), (e.start, e.end))
+        root = self._root_subject(start, end)
+        if root:
+            return None, self.names.from_span(*root, q.start, self.earlier)
+        return None
+
+    def _pull_quote(self, q: QuoteSpan) -> Speaker | None:
+        """A paragraph that is only the quote, then a paragraph that is only a name."""
+        paras = self.parsed.article.paragraphs
+        for i, p in enumerate(paras[:-1]):
+            if p.start == q.start and p.end <= q.end + 2:
+                nxt = paras[i + 1]
+                people = self.names.people_in(nxt.start, nxt.end)
+                if people and people[0].start == nxt.start and people[0].end >= nxt.end - 1:
+                    return self.names.name_of(people[0]), (people[0].start, people[0].end)
+        return None
+
+    def _previous_sentence(self, q: QuoteSpan) -> Speaker | None:
+        """``Rhama se rappelle cet après-midi. «Je suis rentrée…»``: a quote opening a sentence
+        right after one in the same paragraph whose speech verb has a person as subject."""
+        prev = [s for s in self.parsed.sentences if s.end <= q.start]
+        if not prev or self.source[prev[-1].end : q.start].strip(" \u00a0") != "":
+            return None
+        sentence = prev[-1]
+        if self._inside_quote(sentence.start, sentence.end):
+            return None  # a quote's own attribution: the continuation rule handles it
+        cues = [c for c in self.cues.finditer(self.source, sentence.start, sentence.end)
+                if not self._inside_quote(c.start(), c.end())]
+        if not cues:
+            return None
+        c = cues[-1]
+        cue = Cue(c.start(), c.end(), c.group(), c.group("pron1") or c.group("pron2") or "")
+        speaker = self._subject(cue, sentence.start)
+        if speaker and self.names.people_in(*speaker[1]):
+            return speaker
+        return None
+
+    # --- the dependency parse --------------------------------------------------------------
+
+    def _doc_at(self, pos: int) -> tuple[Any, int] | None:
+        for para, doc in zip(self.parsed.article.paragraphs, self.parsed.docs, strict=True):
+            if para.start <= pos < para.end:
+                return doc, para.start
+        return None
+
+    def _token_span(self, tok: Any, base: int, limit: int) -> tuple[int, int]:
+        """A subject token's words: an entity holding it, else its noun phrase (determiner,
+        adjectives, ``de`` complements), never a relative clause or the cue itself."""
+        pos = base + tok.idx
+        for e in self.entities:
+            if e.start <= pos < e.end:
+                return e.start, e.end
+        doc = tok.doc
+        linking = ("de", "du", "des", "d’", "d'")
+        i = tok.i
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                         or doc[i - 1].lower_ in linking):
+            i -= 1
+        while i < tok.i and doc[i].lower_ in linking:
+            i += 1
+        j = tok.i
+        while j + 1 < len(doc) and base + doc[j + 1].idx < limit:
+            nxt = doc[j + 1]
+            if nxt.lower_ in ("qui", "que", "qu’", "qu'", "dont", "où") or nxt.is_punct:
+                break
+            if nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET") or nxt.lower_ in linking \
+                    or nxt.dep_ in ("amod", "acl"):
+                j += 1
+            else:
+                break
+        while j > tok.i and (doc[j].lower_ in linking or doc[j].pos_ == "DET"):
+            j -= 1
+        return base + doc[i].idx, base + doc[j].idx + len(doc[j].text)
+
+    def _subject_token(self, verb: Any) -> Any | None:
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in ("qui", "lequel", "laquelle") \
+                    and verb.dep_.startswith("acl"):
+                return verb.head  # "un présentateur archi connu qui lance"
+            if subjects:
+                return subjects[0]
+            if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb:
+                verb = verb.head
+            else:
+                break
+        return None
+
+    def _subject(self, cue: Cue, sentence_start: int, limit: int = -1) -> Speaker | None:
+        """The subject of the cue's verb (parse first, then the surface); an inverted
+        subject counts when it stands between the cue and ``limit`` (the quote)."""
+        limit = cue.start if limit < 0 else limit
+        found = self._doc_at(cue.start)
+        if found is not None:
+            doc, base = found
+            span = doc.char_span(cue.start - base, cue.end - base, alignment_mode="expand")
+            if span is not None and len(span):
+                verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+                subject = self._subject_token(verbs[-1]) if verbs else None
+                named_before = [p for p in self.names.people_in(sentence_start, cue.start)
+                                if not self._inside_quote(p.start, p.end)]
+                if subject is not None and cue.end <= base + subject.idx < limit \
+                        and subject.lower_ not in PRONOUNS and not named_before \
+                        and subject.ent_type_ != "LOC":
+                    s, e = self._token_span(subject, base, limit)  # "souligne la famille"
+                    speaker = self.names.from_span(s, e, cue.start, self.earlier)
+                    if speaker:
+                        return speaker
+                if subject is not None and base + subject.idx < cue.start:
+                    if subject.lower_ in PRONOUNS:
+                        return self.names.resolve_pronoun(subject.lower_, cue.start,
+                                                          self.earlier)
+                    whole = (base + subject.left_edge.idx,
+                             base + subject.right_edge.idx + len(subject.right_edge.text))
+                    people = [p for p in self.names.people_in(max(whole[0], sentence_start),
+                                                              min(whole[1], cue.start))
+                              if not self._inside_quote(p.start, p.end)]
+                    if people:
+                        return self.names.name_of(people[0]), (people[0].start, people[0].end)
+                    s, e = self._token_span(subject, base, cue.start)
+                    if s >= sentence_start and not self._inside_quote(s, e):
+                        speaker = self.names.from_span(s, e, cue.start, self.earlier)
+                        if speaker:
+                            return speaker
+        return self._surface_subject(sentence_start, cue)
+
+    def _root_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        found = self._doc_at(start)
+        if found is None:
+            return None
+        doc, base = found
+        for tok in doc:
+            if start <= base + tok.idx < end and tok.dep_ == "ROOT":
+                subject = self._subject_token(tok)
+                if subject is not None:
+                    if subject.lower_ in PRONOUNS:
+                        return base + subject.idx, base + subject.idx + len(subject.text)
+                    return self._token_span(subject, base, end)
+        return None
+
+    def _surface_subject(self, start: int, cue: Cue) -> Speaker | None:
+        """The comma-separated segment before the cue, else the last person named before it."""
+        text = self.source[start : cue.start]
+        text = re.sub(rf"[{SPACE}]*{CLITIC_BEFORE}?$", "", text)
+        segments = [(start + m.start(), start + m.end())
+                    for m in re.finditer(r"[^,–—:;()]+", text) if m.group().strip()]
+        if segments:
+            s, e = segments[-1]
+            words = self.source[s:e].split()
+            if words and words[0].casefold() in self.names.person_nouns and len(segments) > 1:
+                s, e = segments[-2]  # "John Matze, PDG de Parler, a déclaré"
+            speaker = self.names.from_span(s, e, cue.start, self.earlier)
+            if speaker:
+                return speaker
+            if len(segments) > 1:  # "Nexora, qui emploie …, a affirmé": the clause's start
+                speaker = self.names.from_span(*segments[0], cue.start, self.earlier)
+                if speaker:
+                    return speaker
+        people = [p for p in self.names.people_in(start, cue.start)
+                  if not self._inside_quote(p.start, p.end)]
+        if people:
+            return self.names.name_of(people[-1]), (people[-1].start, people[-1].end)
+        return None
+
+    # --- all quotes ---------------------------------------------------------------------
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Quote]:
         """Quotes with speakers and cues, in text order."""
         self.quoted = spans
+        self.names.quoted = [(q.start, q.end) for q in spans]
+        self.earlier = []
         quotes: list[Quote] = []
         for q in spans:
             text = self.source[q.start : q.end]
@@ -233,37 +433,70 @@ class Attribution:
                 quotes.append(Quote(q.start, q.end, text, q.speaker, q.speaker_span, "tweet",
                                     None, "tweet", sentence_ids))
                 continue
-            region = self._region(q)
-            cue = self._find_cue(q, region)
-            speaker: tuple[str, tuple[int, int]] | None = None
-            if cue is not None:
-                if cue.pronoun:
-                    speaker = self._resolve(cue.pronoun, q.start, quotes)
-                elif cue.start >= q.end:
-                    between = self.source[q.end : cue.start]
-                    if re.search(r"\w", between):
-                        speaker = self._speaker_from_span(q.end, cue.start)
-                    else:
-                        speaker = self._inverted(cue, region[1])
-                elif re.search(r"\bcomme\s+(?:le|la|les|l’|l')?\s*$",
-                               self.source[max(0, cue.start - 12) : cue.start],
-                               re.IGNORECASE) or cue.text.casefold().startswith(
-                                   ("selon", "d’après", "d'après", "comme")):
-                    speaker = self._inverted(cue, q.start)
-                else:
-                    speaker = self._subject_before(region[0], cue)
-                if speaker and speaker[0].casefold() in self.pronouns:
-                    speaker = self._resolve(speaker[0], q.start, quotes) or speaker
+            cue, speaker = None, None
+            for rule in (self._incise, self._after, self._before, self._colon):
+                found = rule(q)
+                if found is None:
+                    continue
+                cue = cue or found[0]
+                if found[1] is not None:
+                    speaker = found[1]
+                    cue = found[0] or cue
+                    break
+            if speaker is None and cue is None:
+                speaker = self._pull_quote(q) or self._previous_sentence(q)
+            if speaker is None and cue is not None and cue.text.endswith("ant") and quotes:
+                last = quotes[-1]  # "», souligne-t-elle, évoquant des «…»"
+                if last.speaker and last.speaker_span and set(last.sentence_ids) & {
+                        s.id for s in self.parsed.sentences if s.start <= q.start < s.end}:
+                    speaker = (last.speaker, last.speaker_span)
             words = len(re.findall(r"\w+", text))
             kind = "direct"
-            if cue is None:
+            if cue is None and speaker is None:
                 prev = next((p for p in reversed(quotes) if p.kind == "direct"), None)
                 if words <= TERM_MAX_WORDS and not re.search(r"[.!?…]\s*[»”\"]?$", text):
                     kind = "term"
-                elif prev is not None and prev.speaker and q.start - prev.end < CONTINUATION_GAP:
-                    speaker = (prev.speaker, prev.speaker_span) if prev.speaker_span else None
+                elif prev is not None and prev.speaker and prev.speaker_span \
+                        and q.start - prev.end < CONTINUATION_GAP \
+                        and not self._others_named(prev, q.start):
+                    speaker = (prev.speaker, prev.speaker_span)
             name, span = speaker if speaker else ("", None)
+            if speaker:
+                self.earlier.append(speaker)
             quotes.append(Quote(q.start, q.end, text, name, span,
                                 cue.text if cue else "", (cue.start, cue.end) if cue else None,
                                 kind, sentence_ids))
-        return quotes
+        return self._continue_backwards(self._share_with_next(quotes))
+
+    def _continue_backwards(self, quotes: list[Quote]) -> list[Quote]:
+        """``«A». Désormais … «B», explique X``: a full quote nobody is named for takes the
+        speaker of the next quote when it follows closely and no one else is named between."""
+        out = list(quotes)
+        for i in range(len(out) - 2, -1, -1):
+            a, b = out[i], out[i + 1]
+            if a.speaker or a.kind != "direct" or not b.speaker or not b.speaker_span \
+                    or b.start - a.end > CONTINUATION_GAP:
+                continue
+            between = [p for p in self.names.people_in(a.end, b.start)
+                       if p.start != b.speaker_span[0]]
+            if not between and "\n\n" not in self.source[a.end : b.start]:
+                out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
+        return out
+
+    def _others_named(self, prev: Quote, pos: int) -> bool:
+        """Someone other than ``prev``'s speaker is named between it and ``pos``."""
+        span = prev.speaker_span or (-1, -1)
+        groups = {p.group for p in self.names.people_in(*span)}
+        return any(p.group not in groups and p.start != span[0]
+                   for p in self.names.people_in(prev.end, pos))
+
+    def _share_with_next(self, quotes: list[Quote]) -> list[Quote]:
+        """``«A» et «B», selon X``: a quote joined to the next one shares its attribution."""
+        out = list(quotes)
+        for i in range(len(out) - 2, -1, -1):
+            a, b = out[i], out[i + 1]
+            joined = re.fullmatch(rf"[{SPACE}]*(?:et|ou|,)[{SPACE}]*", self.source[a.end:b.start])
+            if joined and not a.speaker and b.speaker and not a.cue:
+                out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span,
+                                 kind="direct")
+        return out

@@ -9,6 +9,10 @@
   ``l’application`` or ``la plateforme``, either behind a subject pronoun (ungrammatical after a
   noun) or bare and followed by punctuation or a relative word. A real use of the verb
   (``ils parlent de faire exploser…``) has no frame and is left alone.
+  Without any list, a name slot (a frame, or ``sur``/``via``) holding a capitalised ordinary
+  French verb mid-sentence (``sur Gazouiller``, ``le réseau social Gazouiller``) is flagged
+  too: French never capitalises a verb there, so a name was translated into a word. The
+  glossary gives the name when it knows the word; otherwise the flag only explains.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import GlossaryName, Lexicon
 from reader.analysis.model import TidyUp
 from reader.analysis.variants import Variant
+from reader.nlp import ParsedArticle
 
 PRONOUN = r"(?:je|j’|j'|tu|il|elle|on|nous|vous|ils|elles)"
 AFTER_BARE = r"(?=\s*(?:[,.;:!?)»”]|\bqui\b|\bque\b|\boù\b|\bdont\b|\bdans\b|\bsur\b|\bet\b|$))"
@@ -69,4 +75,39 @@ def literal_names(source: str, lexicon: Lexicon,
                                 f"“{original}” stands where the name {entry.name} is expected "
                                 f"(after “{source[m.start():start].strip()}”): an earlier "
                                 f"translation turned the name into ordinary words."))
+    return found
+
+
+def literal_names_from_frames(parsed: ParsedArticle, lexicon: Lexicon,
+                              extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
+    """Capitalised ordinary verbs in a name slot (``sur Gazouiller``), found from the parse."""
+    source = parsed.article.source
+    frames = sorted(lexicon.cues.get("name_frames", ()), key=len, reverse=True)
+    slot = re.compile(r"(?:\b(?:" + "|".join(re.escape(f).replace("’", "[’']") for f in frames)
+                      + r")|\bsur|\bvia)\s+$", re.IGNORECASE)
+    by_literal = {lit.casefold(): g.name for g in glossary_names(lexicon, extra)
+                  for lit in g.literals}
+    found: list[TidyUp] = []
+    starts = {s.start for s in parsed.sentences}
+    for para, doc in zip(parsed.article.paragraphs, parsed.docs, strict=True):
+        for tok in doc:
+            start = para.start + tok.idx
+            word = tok.text
+            if not word[:1].isupper() or start in starts or len(word) < 4 \
+                    or lexicon.label_of(word) is not None:
+                continue
+            verb_like = tok.pos_ in ("VERB", "AUX") or re.search(r"(?:er|ir|re)$", word)
+            if not verb_like or not is_common_word(word) or word.isupper():
+                continue
+            before = source[max(0, start - 40) : start]
+            in_slot = slot.search(before)
+            if not in_slot:
+                continue
+            name = by_literal.get(word.casefold())
+            frame = in_slot.group().strip()
+            found.append(TidyUp(start, start + len(word), word, name, "literal-name",
+                                f"“{word}” is an ordinary French verb, capitalised where a name "
+                                f"is expected (after “{frame}”): an earlier translation turned "
+                                "a name into a word"
+                                + (f"; the glossary gives {name}." if name else ".")))
     return found

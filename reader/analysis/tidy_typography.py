@@ -2,10 +2,12 @@
 
 Always wrong: a broken apostrophe (``qu ‘«il``), a space before a period or comma
 (``d’extrémisme .``), double spaces, doubled quotation marks, Markdown emphasis asterisks
-(``* une potence réelle *``). Matters of style (a space before ``: ; ! ?``, spaces inside
-``« »``, straight or curly apostrophes) are measured over the whole article: the majority is the
-house style, and only the minority occurrences are flagged. A consistent style is never an
-error, and a tie flags nothing.
+(``* une potence réelle *``; not a ``* item`` list). Matters of style (a space before
+``: ; ! ?``, spaces inside ``« »``) are measured over the article's body (not its title line):
+only a clear house style (three quarters of the marks, at least three) makes the minority
+occurrences suggestions, because only then is the article inconsistent and the fix a visible
+change of rendering. Straight and curly apostrophes are never flagged for their shape: mixing
+them changes neither meaning nor rendering. A consistent style is never an error.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 DOUBLED_MARK = re.compile(r"([«»“”])[ \u00a0\u202f]*\1")
 EMPHASIS = re.compile(r"(?<![\w*])\*[ \t]*(?P<inner>[^*\n]{1,120}?)[ \t]*\*(?![\w*])")
 PUNCT_SPACE = re.compile(r"(?<=[\w»”)])(?P<space>[ \u00a0\u202f]?)(?P<mark>[:;!?])(?=\s|$|[»”])")
-APOSTROPHE = re.compile(r"(?<=\w)([’'])(?=\w)")
 
 REASONS = {
     "apostrophe": "A broken apostrophe: a space and a wrong mark where French writes ’.",
@@ -38,10 +39,12 @@ REASONS = {
 
 
 def _majority(counts: Counter[bool]) -> bool | None:
-    """The house style (True = with a space), or None when there is no clear majority."""
-    if counts[True] == counts[False]:
-        return None
-    return counts[True] > counts[False]
+    """The house style (True = with a space), or None when there is no clear one."""
+    total = counts[True] + counts[False]
+    for style in (True, False):
+        if counts[style] >= 3 and counts[style] >= 0.75 * total:
+            return style
+    return None
 
 
 class Typography:
@@ -50,6 +53,7 @@ class Typography:
     def __init__(self, source: str) -> None:
         self.source = source
         self.found: list[TidyUp] = []
+        self.body_start = _title_end(source)
         self.inner_style = self._guillemet_style()
 
     def _add(self, start: int, end: int, replacement: str, reason: str) -> None:
@@ -63,6 +67,8 @@ class Typography:
         counts: dict[str, Counter[bool]] = {k: Counter() for k in
                                             ("open_in", "open_out", "close_in", "close_out")}
         for i, ch in enumerate(self.source):
+            if i < self.body_start:
+                continue
             if ch == "«":
                 counts["open_in"][self._at(i + 1) in SPACES] += 1
                 before = self._at(i - 1)
@@ -93,6 +99,9 @@ class Typography:
                 replacement = "’«" + ("\u00a0" if space_in else "")
             self._add(start, end, replacement, REASONS["apostrophe"])
         for m in EMPHASIS.finditer(self.source):
+            line_start = self.source.rfind("\n", 0, m.start()) + 1
+            if self.source[line_start:m.start() + 1].strip() == "*":
+                continue  # a "* item" list, not emphasis
             self._add(m.start(), m.end(), m.group("inner"), REASONS["emphasis"])
         for m in DOUBLED_MARK.finditer(self.source):
             self._add(m.start(), m.end(), m.group(1), REASONS["doubled"])
@@ -105,8 +114,8 @@ class Typography:
             self._add(m.start(), m.end(), " ", REASONS["double"])
 
     def punctuation_spacing(self) -> None:
-        """Minority spacing before ``: ; ! ?`` (per mark) and minority apostrophes."""
-        matches = list(PUNCT_SPACE.finditer(self.source))
+        """Minority spacing before ``: ; ! ?`` (per mark), where a house style is clear."""
+        matches = [m for m in PUNCT_SPACE.finditer(self.source) if m.start() >= self.body_start]
         for mark in ":;!?":
             ms = [m for m in matches if m.group("mark") == mark
                   and not (mark in "!?" and self._at(m.start("mark") - 1) in "!?")]
@@ -120,21 +129,12 @@ class Typography:
                     self._add(start, m.end("mark"), repl,
                               f"Elsewhere this article {'puts' if style else 'puts no'} space "
                               f"before “{mark}”; this one differs.")
-        apostrophes = list(APOSTROPHE.finditer(self.source))
-        marks = Counter(m.group(1) for m in apostrophes).most_common()
-        if len(marks) == 2 and marks[0][1] > marks[1][1]:
-            house = marks[0][0]
-            for m in apostrophes:
-                if m.group(1) != house:
-                    self._add(m.start(), m.end(), house,
-                              f"The article writes its apostrophes as “{house}”; this one "
-                              "differs.")
 
     def guillemet_spacing(self) -> None:
         """Minority spacing around « and », one suggestion per mark."""
         style = self.inner_style
         for i, ch in enumerate(self.source):
-            if ch not in "«»":
+            if ch not in "«»" or i < self.body_start:
                 continue
             start, end = i, i + 1
             while start > 0 and self.source[start - 1] in SPACES:
@@ -164,6 +164,15 @@ class Typography:
             self._add(start, end, repl,
                       "The spacing around this guillemet differs from the rest of the "
                       "article (its house style).")
+
+
+def _title_end(source: str) -> int:
+    """End of a title line (a short first paragraph without a final stop), else 0."""
+    end = source.find("\n")
+    first = source[:end] if end >= 0 else ""
+    if first and len(first.split()) <= 25 and not first.rstrip().endswith((".", "!", "…")):
+        return end
+    return 0
 
 
 def typography(source: str) -> list[TidyUp]:

@@ -20,6 +20,8 @@ from reader.analysis.lexicon import Lexicon
 
 WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w]*\w(?![\w-])")
 MIN_LENGTH = 4
+# "Gambien" beside "Gambie" is an adjective, not a misspelling.
+DEMONYM_END = re.compile(r"(?:ien|iens|ienne|éen|éenne|ais|aise|ois|oise|ain|aine)$")
 MIN_RATIO = 85.0
 
 
@@ -68,29 +70,69 @@ def _is_variant(var: str, ref: str, counts: Counter[str], lexicon: Lexicon) -> s
     return evidence
 
 
-def find_variants(source: str, names: set[str], lexicon: Lexicon) -> list[Variant]:
+def _swapped(a: str, b: str) -> bool:
+    """Same word but for two neighbouring letters in the other order."""
+    if len(a) != len(b) or a == b or len(a) < MIN_LENGTH:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+        and a[diff[1]] == b[diff[0]]
+
+
+ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
+
+
+def _given_as_alternatives(source: str) -> set[str]:
+    """``Niafrang (également orthographié Niafourang)``: words the article gives as another
+    spelling (up to two words after ``orthographié``, ``alias``, ``ou``…)."""
+    found: set[str] = set()
+    for m in re.finditer(rf"\b{ALTERNATIVE}\s+((?:\w+\s+){{0,2}}\w+)", source):
+        found.update(m.group(1).split())
+    return found
+
+
+def find_variants(source: str, names: set[str], lexicon: Lexicon,
+                  people: frozenset[str] = frozenset()) -> list[Variant]:
     """Variant spellings among the capitalised words of ``source``.
 
     ``names`` are entity mention texts; their words (and the gazetteer's one-word names) are
-    the candidate references.
+    the candidate references. ``people`` are person and organisation names: one of them
+    seen several times makes a single longer spelling a misspelling (``Vérane`` beside
+    ``Véran``), which would otherwise pass for an inflection.
     """
     counts: Counter[str] = Counter(m.group() for m in WORD.finditer(source))
     references = {w for n in names for w in n.split() if w in counts}
     references |= {k for k in lexicon.known if " " not in k and k in counts}
     variants: list[Variant] = []
+    person_words = {w for n in people for w in n.split()}
+    alternatives = _given_as_alternatives(source)
     for var in sorted(counts):
+        if var in alternatives:
+            continue
         best: tuple[float, str, str] | None = None
         for ref in references:
             evidence = _is_variant(var, ref, counts, lexicon)
+            if not evidence and ref in person_words and counts[var] == 1 \
+                    and len(ref) >= MIN_LENGTH \
+                    and counts[ref] >= 3 and var.casefold().startswith(ref.casefold()) \
+                    and len(var) == len(ref) + 1 and not DEMONYM_END.search(var) \
+                    and not var.endswith("s"):
+                evidence = "frequent"
+            if not evidence and ref in person_words and counts[var] == 1 \
+                    and counts[ref] >= 3 and _swapped(var, ref):
+                evidence = "frequent"  # "Jonhson" beside "Johnson": two letters swapped
             if evidence:
                 score = fuzz.ratio(var, ref)
                 if best is None or score > best[0]:
                     best = (score, ref, evidence)
         if best is not None:
             _, ref, evidence = best
+            distance = Levenshtein.distance(var.casefold(), ref.casefold())
+            edits = f"{distance} letter{'s' if distance > 1 else ''} apart"
             if evidence == "known":
-                why = f"“{ref}” is how this well-known name is spelled"
+                why = f"“{ref}” is how this well-known name is spelled ({edits})"
             else:
-                why = f"the article spells it “{ref}” {counts[ref]} times"
+                why = (f"it appears {counts[var]} time{'s' if counts[var] > 1 else ''}, "
+                       f"{edits} from “{ref}”, which the article writes {counts[ref]} times")
             variants.append(Variant(var, ref, why))
     return variants

@@ -41,3 +41,12 @@ def test_analyze_file_and_summary(capsys, tmp_path) -> None:  # type: ignore[no-
 def test_score_prints_table(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert main(["--data-dir", str(tmp_path), "score"]) == 0
     assert "speakers" in capsys.readouterr().out
+
+
+def test_score_news_set_prints_plain_sm_beside_ours(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--data-dir", str(tmp_path), "score", "--set", "news"]) == 0
+    out = capsys.readouterr().out
+    assert "plain sm" in out and "names" in out and "speakers (full name)" in out
+    names = next(line for line in out.splitlines() if line.startswith("names"))
+    ours, plain = names.split("|")
+    assert float(ours.split()[3]) > float(plain.split()[-1])

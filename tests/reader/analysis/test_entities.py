@@ -68,3 +68,51 @@ def test_english_spans_exact_then_fuzzy_and_dates() -> None:
 def test_english_spans_skip_absent_names() -> None:
     mentions = [Entity(0, 6, "Parler", "ORG", 0)]
     assert english_entity_spans(mentions, "Parler ferme.", "The site closes.") == []
+
+
+def test_trim_name_keeps_whole_names_and_drops_titles() -> None:
+    from reader.analysis.entities import trim_name
+    from reader.analysis.lexicon import load_lexicon
+
+    lex = load_lexicon()
+
+    def trimmed(text: str) -> str | None:
+        span = trim_name(text, lex)
+        return text[span[0]:span[1]] if span else None
+
+    assert trimmed("Parti socialiste") == "Parti socialiste"
+    assert trimmed("Banque centrale européenne") == "Banque centrale européenne"
+    assert trimmed("Organisation mondiale de la santé") == "Organisation mondiale de la santé"
+    assert trimmed("Côte d’Ivoire") == "Côte d’Ivoire"
+    assert trimmed("président Joe Biden") == "Joe Biden"
+    assert trimmed("canton de Vaud") == "Vaud"
+    assert trimmed("M. Soyer") == "Soyer"
+    assert trimmed("M. Patrice Lanini") == "Patrice Lanini"
+    assert trimmed("Europe 1") == "Europe 1"
+    assert trimmed("Amazon samedi") == "Amazon"
+    assert trimmed("Parti socialiste a") == "Parti socialiste"
+
+
+def test_years_including_before_1900_but_not_quantities() -> None:
+    found = _texts("En 1888, la ville comptait 2000 habitants ; le rapport annuel 2014 "
+                   "cite les années 1960 et l’été 2020, pour 1500 euros.")
+    assert ("1888", "DATE") in found and ("2014", "DATE") in found
+    assert ("années 1960", "DATE") in found and ("été 2020", "DATE") in found
+    assert not any(t in ("2000", "1500") for t, _ in found)
+
+
+def test_context_cues_settle_labels(analyse) -> None:
+    a = analyse("La société Astron Ltd a racheté le projet. Selon Astron, les travaux "
+                "commenceront bientôt. Astron prévoit dix emplois. Les villages de Banasso "
+                "et de Tiembleni attendent. M. Diarra, le maire, a déclaré son soutien.\n")
+    labels = {e.text: e.label for e in a.entities}
+    assert labels["Astron Ltd"] == "ORG" and labels["Astron"] == "ORG"
+    assert labels["Banasso"] == "LOC"
+    assert labels["Diarra"] == "PER"
+
+
+def test_acronym_of_lower_case_words_is_not_a_name(analyse) -> None:
+    a = analyse("Les mutilations sexuelles féminines (MSF) touchent des millions de femmes. "
+                "Les MSF sont interdites en France.\n")
+    assert "MSF" not in {e.text for e in a.entities}
+    assert ("France", "LOC") in {(e.text, e.label) for e in a.entities}

@@ -56,3 +56,36 @@ def test_sources_name_outlets_and_documents(analyse) -> None:
     names = [s.name for s in a.sources]
     assert "Le Monde" in names and "AFP" in names and "Reuters" in names
     assert any("document" in n for n in names)
+
+
+def test_title_resolves_to_the_person_the_article_named(analyse) -> None:
+    a = analyse("Le ministre de la Santé, Olivier Véran, a visité l’hôpital lundi.\n\n"
+                "«Nous tiendrons», a déclaré le ministre.\n")
+    assert a.quotes[0].speaker == "Olivier Véran"
+
+
+def test_incise_inside_the_quote_and_pronoun_of_the_right_gender(analyse) -> None:
+    a = analyse("Paul Morel, un voisin, s’inquiète. Martha, 48 ans, a grandi au village.\n\n"
+                "«À l’époque, se souvient-elle, personne n’en parlait.»\n")
+    assert a.quotes[0].speaker == "Martha"
+
+
+def test_inverted_speaker_after_adverbials_and_colon(analyse) -> None:
+    a = analyse("«Assez de mortes», abonde de son côté Anita Traoré.\n\n"
+                "Salif Berthé, un éleveur, ne retient pas son amertume : «Nos bêtes tombent "
+                "dans les tranchées.»\n")
+    assert [q.speaker for q in a.quotes] == ["Anita Traoré", "Salif Berthé"]
+
+
+def test_clause_fragments_are_never_speakers(analyse) -> None:
+    a = analyse("Le texte parle de «non-dits» qui en disent plus long, comme cela se dit. "
+                "Il souligne en revanche l’importance de la «tradition».\n")
+    speakers = [q.speaker for q in a.quotes]
+    assert not any(w in s for s in speakers for w in ("cela", "qui", "importance", "revanche"))
+    assert speakers[0] == ""
+
+
+def test_pour_x_and_selon_x_attribute(analyse) -> None:
+    a = analyse("Pour Marie Lefèvre, cette primaire était une «mascarade» écrite d’avance.\n\n"
+                "«La ligne est claire», selon Paul Girard, porte-parole du syndicat.\n")
+    assert [q.speaker for q in a.quotes] == ["Marie Lefèvre", "Paul Girard"]

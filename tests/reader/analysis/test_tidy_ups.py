@@ -92,3 +92,38 @@ def test_calques_leave_correct_french_alone(analyse) -> None:
     a = analyse("Il a démarré la voiture de sa sœur. La vie a des hauts et des bas. Elle "
                 "accroche le tableau au mur, puis elle porte un toast aux mariés.\n")
     assert _classes(a, "calque") == []
+
+
+def test_single_misspelling_beside_a_frequent_name(analyse) -> None:
+    a = analyse("Olivier Véran a parlé. Véran a insisté. Selon Véran, tout va bien. "
+                "M. Vérane a conclu. Boris Johnson et Johnson encore, puis Jonhson.\n")
+    found = {t.original: t for t in a.tidy_ups if t.cls == "name-variant"}
+    assert found["Vérane"].replacement == "Véran"
+    assert "1 letter apart" in found["Vérane"].reason and "3 times" in found["Vérane"].reason
+    assert found["Jonhson"].replacement == "Johnson"
+
+
+def test_spellings_the_article_gives_as_alternatives_are_not_variants(analyse) -> None:
+    a = analyse("Niafrang (également orthographié Niafourang) est un village. Niafrang vit de "
+                "la pêche. À Niafrang, on s’inquiète.\n")
+    assert _classes(a, "name-variant") == []
+
+
+def test_literal_name_found_from_the_frame_without_a_list(analyse) -> None:
+    a = analyse("Le ministre a publié son message sur Gazouiller mardi soir.\n")
+    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Gazouiller", None)]
+    a = analyse("Il vit à Bruxelles et le dit sur Parler depuis 2020.\n")
+    assert _classes(a, "literal-name") == []
+
+
+def test_calque_frames(analyse) -> None:
+    a = analyse("Au bout de la journée, rien n’a changé. Cela ne fait aucun sens. "
+                "La réunion a pris place lundi. Il a pris place dans le fauteuil.\n")
+    originals = [o for o, _ in _classes(a, "calque")]
+    assert len(originals) == 3 and not any("fauteuil" in o for o in originals)
+
+
+def test_mixed_apostrophes_are_house_style_not_errors() -> None:
+    text = ("L’État et l’école, d’abord. Puis l'hôpital et l’usine, l’eau et l’air. "
+            "C’est l’été qu’il faut agir.")
+    assert typography(text) == []

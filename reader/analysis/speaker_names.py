@@ -1,0 +1,306 @@
+"""Turning the words that name a speaker into a name: people, titles, pronouns, noun phrases.
+
+A raw speaker is a stretch of text next to a speech cue (``Ramata Kapo, présidente de …``,
+``le ministre``, ``elle``, ``un chercheur``). :class:`SpeakerNames` makes it one of:
+
+* the full name of a person the article names (its entity group's fullest form);
+* for a definite title or description (``le ministre``, ``la jeune femme``), the person the
+  article gave that title (``L’actuel ministre des Mines, Boubou Cissé``), else the nearest
+  earlier named speaker of the same gender;
+* for a pronoun, the nearest earlier named person of a compatible gender;
+* an organisation's name, or an indefinite noun phrase (``une journaliste d’Europe 1``);
+* nothing, when the words are a clause fragment rather than a name or a noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.lexicon import Lexicon
+from reader.analysis.model import Entity, EntityGroup
+
+Speaker = tuple[str, tuple[int, int]]
+
+DEFINITE = r"(?:le|la|les|l’|l'|ce|cette|ces|son|sa|ses|leur|leurs|notre|nos)"
+INDEFINITE = r"(?:un|une|des|plusieurs|certains|certaines|deux|trois|quelques)"
+ADJECTIVES = (r"(?:jeune|actuel|actuelle|ancien|ancienne|nouveau|nouvelle|premier|première|"
+              r"même|autre|influent|influente|célèbre|seul|seule)")
+TITLE_WORD = r"[a-zà-ÿ][a-zà-ÿ-]+"
+GAP = r"(?:\s+|(?<=[’']))"  # after a determiner: spaces, or nothing after an elision
+DEF = rf"{DEFINITE}{GAP}"
+INDEF = rf"{INDEFINITE}\s+"
+FEMININE_END = re.compile(r"(?:trice|euse|ienne|ière|esse|ante|ente|ée|ine|onne)$")
+# Words a speaker never ends with: a clause goes on (verbs, conjunctions, relatives).
+CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou", "car", "comme",
+                "si", "quand", "lorsque", "cela", "ça", "ceci", "se", "s’", "s'", "ne", "n’",
+                "pas", "est", "sont", "était", "a", "ont", "avait", "être", "avoir", "après",
+                "avant", "pendant", "depuis", "en", "y", "il", "elle", "ils", "elles", "on",
+                "nous", "vous", "je", "tu", "lui", "leur", "c’est", "c'est", "--", "–", "—"}
+PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": ""}
+# Nouns for a group or an institution: "la foule" is not the last person quoted.
+COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouvernement",
+              "ministère", "commission", "agence", "entreprise", "société", "ong", "compte",
+              "collectif", "mairie", "municipalité", "direction", "famille", "population",
+              "police", "justice", "préfecture", "presse", "rédaction", "majorité",
+              "opposition", "assemblée"}
+
+
+# Nouns for people doing something: -iste, -ant, -eur, -ier, -ien, -aire (and feminines).
+AGENT_NOUN = re.compile(r"(?:istes?|ants?|antes?|eurs?|euses?|ices?|iers?|ières?|iens?|iennes?|"
+                        r"aires?|ains?|aines?)$")
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title or description the article gives a person (``ministre`` → Boubou Cissé)."""
+
+    start: int
+    head: str
+    name: str
+    span: tuple[int, int]
+
+
+def _head(words: str) -> str:
+    """The noun a title is about: first word after determiners and common adjectives."""
+    text = re.sub(rf"^(?:{DEF}|{INDEF})", "", words.strip(), flags=re.IGNORECASE)
+    text = re.sub(rf"^(?:{ADJECTIVES}\s+)+", "", text, flags=re.IGNORECASE)
+    m = re.match(r"[\w-]+", text)
+    return m.group().casefold() if m else ""
+
+
+def _same_head(a: str, b: str) -> bool:
+    """``président``/``présidente``, ``directeur``/``directrice`` count as the same title."""
+    if a == b:
+        return True
+    stems = [re.sub(r"(?:rice|eur|e|es|s)$", "", w) for w in (a, b)]
+    return len(stems[0]) >= 4 and stems[0] == stems[1]
+
+
+class SpeakerNames:
+    """Names, titles and genders of the people of one article."""
+
+    def __init__(self, source: str, entities: list[Entity], groups: list[EntityGroup],
+                 lexicon: Lexicon) -> None:
+        self.source = source
+        self.entities = entities
+        self.groups = {g.id: g for g in groups}
+        self.lexicon = lexicon
+        self.person_nouns = lexicon.words("person_nouns")
+        self.feminine_nouns = lexicon.words("feminine_person_nouns")
+        self.people = [e for e in entities if e.label == "PER"]
+        self.gender = {gid: self._group_gender(gid) for gid in {e.group for e in self.people}}
+        self.titles = self._find_titles()
+        self.described = self._find_described()
+        self.quoted: list[tuple[int, int]] = []  # set by the attribution: quotes' extents
+
+    # --- people ---------------------------------------------------------------------------
+
+    def name_of(self, e: Entity) -> str:
+        """The fullest name of an entity's group (``Traoré`` → ``Anita Traoré``)."""
+        group = self.groups.get(e.group)
+        if group is None:
+            return e.text
+        if e.label == "PER" or (e.label == "ORG" and group.name.endswith(e.text)):
+            return group.name
+        if e.label == "ORG" and e.text.isupper() and len(e.text) <= 6:
+            return group.name
+        return e.text
+
+    def _group_gender(self, gid: int) -> str:
+        votes: list[str] = []
+        for e in (e for e in self.people if e.group == gid):
+            first = e.text.split()[0]
+            if self.lexicon.first_names.get(first):
+                votes.append(self.lexicon.first_names[first])
+            before = self.source[max(0, e.start - 40) : e.start]
+            if re.search(r"\b(?:Mme|Madame|Mlle)\.?\s*$", before):
+                votes.append("f")
+            elif re.search(r"\b(?:M|Monsieur)\.?\s*$", before):
+                votes.append("m")
+            after = self.source[e.end : e.end + 40]
+            m = re.match(rf",\s*(?:{DEF}|{INDEF})?({TITLE_WORD})", after)
+            if m and m.group(1).casefold() in self.person_nouns | self.feminine_nouns:
+                votes.append(self._noun_gender(m.group(1), after[: m.start(1)]))
+        votes = [v for v in votes if v]
+        if not votes:
+            return ""
+        return max(set(votes), key=votes.count)
+
+    def _noun_gender(self, noun: str, determiner: str) -> str:
+        det = determiner.strip(" ,").casefold()
+        if det in ("la", "une", "cette", "sa"):
+            return "f"
+        if det in ("le", "un", "ce", "son"):
+            return "m"
+        noun = noun.casefold()
+        if noun in self.feminine_nouns and noun not in ("journaliste", "ministre", "responsable",
+                                                        "porte-parole", "secrétaire", "maire",
+                                                        "sociologue", "reporter", "analyste",
+                                                        "spécialiste", "victime"):
+            return "f"
+        return "f" if FEMININE_END.search(noun) else ""
+
+    def _find_titles(self) -> list[Title]:
+        """``le ministre des Mines, Boubou Cissé``; ``Ramata Kapo, présidente de …``;
+        ``le député Oumar Mariko``."""
+        found: list[Title] = []
+        for e in self.people:
+            name = self.name_of(e)
+            before = self.source[max(0, e.start - 90) : e.start]
+            m = re.search(rf"(?:^|[\s(])({DEF}(?:{ADJECTIVES}\s+)?{TITLE_WORD})"
+                          rf"(?:\s+[^,.;:«»()]{{0,60}}?)?,?\s*(?:M\.\s*|Mme\s*)?$", before,
+                          re.IGNORECASE)
+            if m and _head(m.group(1)) in self.person_nouns:
+                found.append(Title(e.start, _head(m.group(1)), name, (e.start, e.end)))
+            after = self.source[e.end : e.end + 60]
+            m = re.match(rf",\s*(?:{DEF}|{INDEF})?((?:{ADJECTIVES}\s+)?"
+                         rf"{TITLE_WORD})", after)
+            if m and _head(m.group(1)) in self.person_nouns | self.feminine_nouns:
+                found.append(Title(e.start, _head(m.group(1)), name, (e.start, e.end)))
+        return sorted(found, key=lambda t: t.start)
+
+    def _find_described(self) -> list[tuple[int, str, tuple[int, int], str]]:
+        """People a sentence opens with but does not name: ``Un habitant du quartier, …``."""
+        found = []
+        pattern = re.compile(rf"(?:^|(?<=[.!?»]\s)|(?<=\n))((?:Un|Une|Le|La|L’|L')\s*"
+                             rf"(?:autre\s+)?({TITLE_WORD})(?:\s+(?:de|du|des|d’|d')\s*"
+                             rf"(?:la\s+|l’|l')?[\w’-]+)?)(?=\s*[,\s])")
+        for m in pattern.finditer(self.source):
+            if m.group(2).casefold() in self.person_nouns:
+                gender = self._noun_gender(m.group(2), m.group(1).split()[0])
+                found.append((m.start(1), m.group(1), (m.start(1), m.end(1)), gender))
+        return found
+
+    # --- speakers ------------------------------------------------------------------------
+
+    def people_in(self, start: int, end: int) -> list[Entity]:
+        """Person mentions inside ``[start, end)``."""
+        return [e for e in self.people if start <= e.start and e.end <= end]
+
+    def from_span(self, start: int, end: int, before: int,
+                  earlier: list[Speaker]) -> Speaker | None:
+        """A speaker from raw words, or None when they are not a name or noun phrase."""
+        text = self.source[start:end]
+        lead = len(text) - len(text.lstrip(" ,.:;"))
+        text = text.strip(" ,.:;")
+        junk = re.match(r"(?:et|ou|mais|puis|alors|ainsi|or|donc|enfin)\s+", text, re.IGNORECASE)
+        if junk:
+            lead += junk.end()
+            text = text[junk.end():]
+        start += lead
+        end = start + len(text)
+        if not text:
+            return None
+        people = self.people_in(start, end)
+        if people:
+            e = people[0]
+            return self.name_of(e), (e.start, e.end)
+        folded = text.casefold()
+        if folded in PRONOUNS:
+            return self.resolve_pronoun(folded, before, earlier)
+        named = [e for e in self.entities if start <= e.start and e.end <= end
+                 and e.label in ("ORG", "MISC", "HANDLE", "LOC")]
+        bare = re.sub(rf"^{DEF}", "", text, flags=re.IGNORECASE)
+        if named and (named[0].text == bare or (named[0].start - start <= 4
+                                                and named[0].label != "LOC")):
+            return self.name_of(named[0]), (named[0].start, named[0].end)
+        if not self._is_noun_phrase(text) or not self._can_speak(text):
+            return None
+        handles = [e for e in self.entities if start <= e.start and e.end <= end
+                   and e.label == "HANDLE"]
+        if re.match(DEF, text, re.IGNORECASE) and not handles:
+            resolved = self.resolve_description(text, before, earlier)
+            if resolved:
+                return resolved
+        return text, (start, end)
+
+    def _can_speak(self, text: str) -> bool:
+        """A noun phrase names someone who can speak: a person, group, outlet or document
+        (``un témoin``, ``la famille``, ``ce texte``), or holds a capitalised name."""
+        head = _head(text)
+        speakers = self.person_nouns | self.feminine_nouns | COLLECTIVE
+        if head in speakers or head in self.lexicon.words("document_nouns"):
+            return True
+        if AGENT_NOUN.search(head):  # "les grévistes", "un gréviste", "des riverains"
+            return True
+        return any(w[:1].isupper() for w in text.split()[1:])
+
+    def _is_noun_phrase(self, text: str) -> bool:
+        words = re.findall(r"[\w’'-]+|--|[–—]", text)
+        if not words or len(words) > 9:
+            return False
+        if words[-1].casefold() in CLAUSE_WORDS or words[0].casefold() in CLAUSE_WORDS:
+            return False
+        if any(w.casefold() in ("qui", "que", "dont", "est", "sont", "était", "a", "ont")
+               for w in words):
+            return False
+        det = re.match(rf"(?:{DEF}|{INDEF})", text, re.IGNORECASE)
+        return bool(det) or text[:1].isupper()
+
+    def resolve_description(self, text: str, before: int,
+                            earlier: list[Speaker]) -> Speaker | None:
+        """``le ministre`` → the person last given that title; ``la jeune femme`` → nearest
+        earlier named speaker of that gender."""
+        head = _head(text)
+        if not head:
+            return None
+        bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+[a-zà-ÿ-]+)?",
+                            text.strip(), re.IGNORECASE)
+        if bare and head in self.lexicon.words("outlet_nouns") | self.lexicon.words(
+                "institution_nouns"):
+            # "l’hebdomadaire" → the outlet last named; "l’autorité" → the organisation
+            outlet = head in self.lexicon.words("outlet_nouns")
+            orgs = [e for e in self.entities if e.label == "ORG" and e.end <= before
+                    and before - e.start < 800 and not any(s <= e.start < t
+                                                           for s, t in self.quoted)
+                    and (not outlet or e.text.casefold() in self.lexicon.outlets)]
+            if orgs:
+                return self.name_of(orgs[-1]), (orgs[-1].start, orgs[-1].end)
+        titled = [t for t in self.titles if t.start < before and _same_head(t.head, head)]
+        if titled:
+            t = titled[-1]
+            return t.name, t.span
+        if head not in self.person_nouns and head not in self.feminine_nouns:
+            return None
+        bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+{ADJECTIVES})?",
+                            text.strip(), re.IGNORECASE)
+        if not bare or head in COLLECTIVE or head in self.lexicon.words("document_nouns"):
+            return None  # "la directrice de la chaîne" is specific: keep the words
+        det = re.match(DEF, text, re.IGNORECASE)
+        gender = self._noun_gender(head, det.group() if det else "")
+        if head in ("femme", "jeune", "mère", "fille", "dame") or text.casefold().startswith(
+                "la jeune femme"):
+            gender = "f"
+        return self.resolve_pronoun("elle" if gender == "f" else "il", before, earlier,
+                                    strict=True)
+
+    def resolve_pronoun(self, pronoun: str, before: int, earlier: list[Speaker],
+                        strict: bool = False) -> Speaker | None:
+        """The nearest earlier person (named speakers first) whose gender fits."""
+        want = PRONOUNS.get(pronoun.casefold(), "")
+        candidates: list[tuple[int, str, tuple[int, int], str]] = []
+        for name, span in earlier:
+            people = self.people_in(*span)
+            gender = self.gender.get(people[0].group, "") if people else ""
+            head = _head(name)
+            individual = head in self.person_nouns | self.feminine_nouns \
+                and head not in COLLECTIVE and head not in self.lexicon.words("document_nouns") \
+                and head not in self.lexicon.words("institution_nouns") \
+                and head not in self.lexicon.words("outlet_nouns")
+            if people or (individual and not strict):
+                candidates.append((span[0], name, span, gender))
+        window_start = max(0, before - 600)
+        if not strict:
+            candidates.extend(d for d in self.described if window_start <= d[0] < before)
+        for e in self.people:
+            inside = any(s <= e.start < t for s, t in self.quoted)
+            if window_start <= e.start < before and not inside:
+                candidates.append((e.start, self.name_of(e), (e.start, e.end),
+                                   self.gender.get(e.group, "")))
+        candidates = [c for c in candidates if c[0] < before]
+        fitting = [c for c in candidates if not want or c[3] in (want, "")]
+        if not fitting:
+            return None
+        _, name, span, _ = max(fitting)
+        return name, span
