@@ -144,6 +144,13 @@ def _running(c: Canvas, page: Page, frame: Frame, fonts: FontSet, total: int,
         c.drawString(frame.left, frame.height - frame.top / 2, title)
 
 
+def _figures(canvas: Canvas, page: Page, height: float) -> None:
+    from reportlab.graphics import renderPDF
+
+    for drawing, x, top in page.figures:
+        renderPDF.draw(drawing, canvas, x, height - top - float(drawing.height))
+
+
 def draw_pdf(pages: list[Page], frame: Frame, fonts: FontSet, running: Running,
              notes: dict[int, HighlightNote], subject: str = "",
              step: Callable[[int, int], None] | None = None) -> bytes:
@@ -169,6 +176,7 @@ def draw_pdf(pages: list[Page], frame: Frame, fonts: FontSet, running: Running,
         _marks(canvas, page, frame.height)
         _running(canvas, page, frame, fonts, len(pages), running)
         _highlights(canvas, page, frame.height, notes)
+        _figures(canvas, page, frame.height)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.export.lines import Line
 
@@ -36,6 +37,7 @@ class Page:
     number: int
     lines: list[PlacedLine] = field(default_factory=list)
     rules: list[tuple[float, float, float, float, str]] = field(default_factory=list)
+    figures: list[tuple[Any, float, float]] = field(default_factory=list)  # drawing, x, top
 
     def reading_order(self) -> list[PlacedLine]:
         """Lines in reading order: within each stretch of paragraph rows, the whole French
@@ -111,6 +113,13 @@ class Composer:
         """A thin line across the page at the cursor."""
         f = self.frame
         self.page.rules.append((f.left, self.y, f.width - f.right, self.y, colour))
+
+    def figure(self, drawing: Any, x: float) -> None:
+        """A figure (a ReportLab drawing) at the cursor, moved to a new page if it does not
+        fit."""
+        self.ensure(float(drawing.height))
+        self.page.figures.append((drawing, x, self.y))
+        self.y += float(drawing.height)
 
     def block(self, lines: list[Line], x: float, leading: float) -> None:
         """Full-width lines, breaking across pages between lines."""

@@ -27,6 +27,7 @@ from reader.export.fonts import register_fonts
 from reader.export.lines import Piece, WidthCache, break_lines
 from reader.export.pages import Composer, Frame
 from reader.export.styles import TextStyles
+from reader.export.voices_figure import voices_section
 from reader.render import LAYERS, EnglishRender, ParagraphRender, RenderOptions, build_render
 from reader.session import ArticleSession
 
@@ -122,6 +123,8 @@ def pdf_bytes(session: ArticleSession, options: PdfOptions, progress: Progress |
         steps(n)
     flow.composer.on_new_page = None
     endnotes(flow)
+    if "quotes" in options.layers:
+        voices_section(flow, session)
     appendices(flow)
     pages = flow.composer.pages
     notes = {a.id: HighlightNote(COLOURS[a.colour], a.note, a.author, a.uid)

@@ -26,6 +26,7 @@ from reader.export.pdf import (
     lay_out_paragraph,
     string_width,
 )
+from reader.export.voices_figure import voices_section
 from reader.render import build_render
 from reader.session import ArticleSession
 from reader.worksheet import Question
@@ -80,6 +81,8 @@ def worksheet_bytes(session: ArticleSession, questions: list[Question], key: boo
     flow.heading("Questions" if not key else "Answers")
     for number, question in enumerate(questions, start=1):
         _question(flow, number, question, key)
+    if key:
+        voices_section(flow, session)  # the voices chart, to discuss "who is quoted?"
     running = Running(f"{model.title} — {what.lower()}",
                       footer=session.article.origin or session.article.id)
     return draw_pdf(flow.composer.pages, frame, fonts, running, {},
