@@ -140,6 +140,34 @@ def _entities_in(session: ArticleSession, span: tuple[int, int] | None) -> list[
     return session.analysis.entities_in(span[0], span[1])
 
 
+LINKING = ("de", "du", "des", "d’", "d'")
+DETERMINERS = ("le", "la", "les", "l’", "l'", "un", "une", "ce", "cette", "ces", "son", "sa",
+               "ses", "leur", "leurs")
+
+
+def core_phrase(phrase: str) -> str:
+    """A described speaker without what follows its ``de X`` complement: "un article de
+    Parler avant les violences de mercredi" → "un article de Parler", "un e-mail d’Amazon Web
+    Services obtenu par Buzzfeed" → "un e-mail d’Amazon Web Services", while "un responsable
+    de la région" stays whole. Names and handles after the complement stay."""
+    kept: list[str] = []
+    state = "head"  # head → complement (after "de") → after (the complement's noun is in)
+    for word in phrase.split():
+        low = word.casefold()
+        glued = low.startswith(("d’", "d'")) and len(low) > 2
+        if state == "after" and not (low in LINKING or glued or word[:1].isupper()
+                                     or word[:1] in "@#"):
+            break
+        kept.append(word)
+        if glued:
+            state = "after"
+        elif low in LINKING:
+            state = "complement"
+        elif state == "complement" and low not in DETERMINERS:
+            state = "after"
+    return " ".join(kept) if kept else phrase
+
+
 def classify_speaker(session: ArticleSession, phrase: str, span: tuple[int, int] | None,
                      lexicon: Lexicon) -> tuple[str, str]:
     """``(name, kind)`` of a quote's speaker (see the module docstring)."""
@@ -150,7 +178,7 @@ def classify_speaker(session: ArticleSession, phrase: str, span: tuple[int, int]
     # A place that speaks is a body (a mislabelled organisation, or "Washington a dit").
     bodies = [e for e in inside if e.label in ("ORG", "MISC", "LOC")]
     head = head_noun(phrase)
-    written = tidied(session, *span) if span else phrase.strip()
+    written = core_phrase(tidied(session, *span) if span else phrase.strip())
     if head in ANONYMOUS_NOUNS:
         return written, "anonymous"
     if head in lexicon.words("document_nouns") and not people:

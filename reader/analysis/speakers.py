@@ -318,8 +318,10 @@ class Attribution:
             nxt = doc[j + 1]
             if nxt.lower_ in ("qui", "que", "qu’", "qu'", "dont", "où") or nxt.is_punct:
                 break
+            name_after_de = doc[j].lower_ in linking and nxt.text[:1].isupper()
             if nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET") or nxt.lower_ in linking \
-                    or nxt.dep_ in ("amod", "acl"):
+                    or nxt.dep_ in ("amod", "acl") or name_after_de:  # "de Parler" (a name
+                # the tagger may read as the verb parler)
                 j += 1
             else:
                 break

@@ -151,3 +151,19 @@ def test_each_class_of_voice(tmp_path: Path) -> None:
     assert found == {("un responsable de la région", "anonymous"),
                      ("Marie Dupuis", "person"), ("Sud Santé", "organisation")}
     assert ("des sources", "anonymous") in {(r.name, r.kind) for r in voices.reliances}
+
+
+def test_a_described_speaker_keeps_its_complement_and_drops_what_follows() -> None:
+    from reader.voices import core_phrase
+
+    cases = {
+        "une note de la préfecture publiée lundi": "une note de la préfecture",
+        "un porte-parole du ministère de l’Intérieur cité par l’AFP":
+            "un porte-parole du ministère de l’Intérieur",
+        "un courriel d’Air France consulté par Reuters": "un courriel d’Air France",
+        "un habitant du quartier": "un habitant du quartier",
+        "l’utilisateur de Twitter @jdupont": "l’utilisateur de Twitter @jdupont",
+        "Un autre témoin": "Un autre témoin",
+    }
+    for phrase, core in cases.items():
+        assert core_phrase(phrase) == core, phrase
