@@ -144,11 +144,18 @@ def _running(c: Canvas, page: Page, frame: Frame, fonts: FontSet, total: int,
         c.drawString(frame.left, frame.height - frame.top / 2, title)
 
 
-def _figures(canvas: Canvas, page: Page, height: float) -> None:
-    from reportlab.graphics import renderPDF
+def _figures(canvas: Canvas, page: Page, height: float, font: str) -> None:
+    from reportlab.graphics import renderPDF, shapes
 
-    for drawing, x, top in page.figures:
-        renderPDF.draw(drawing, canvas, x, height - top - float(drawing.height))
+    # ReportLab's renderer starts every drawing in its default font (Helvetica, which it
+    # never embeds): start it in the document's embedded font instead.
+    default = shapes.STATE_DEFAULTS["fontName"]
+    shapes.STATE_DEFAULTS["fontName"] = font
+    try:
+        for drawing, x, top in page.figures:
+            renderPDF.draw(drawing, canvas, x, height - top - float(drawing.height))
+    finally:
+        shapes.STATE_DEFAULTS["fontName"] = default
 
 
 def draw_pdf(pages: list[Page], frame: Frame, fonts: FontSet, running: Running,
@@ -176,7 +183,7 @@ def draw_pdf(pages: list[Page], frame: Frame, fonts: FontSet, running: Running,
         _marks(canvas, page, frame.height)
         _running(canvas, page, frame, fonts, len(pages), running)
         _highlights(canvas, page, frame.height, notes)
-        _figures(canvas, page, frame.height)
+        _figures(canvas, page, frame.height, fonts.regular)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
