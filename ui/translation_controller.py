@@ -251,6 +251,8 @@ class TranslationController(QObject):
         article_id = session.article.id
         total = len(session.sentences)
         session.load_cached_english(self.model)
+        for sid in sorted(session.english.shown):  # on screen now, from the cache
+            self.sentence_translated.emit(sid)
         missing = session.missing_english()
         if not missing or self.model is None:
             self.progress.hide()
