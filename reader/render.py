@@ -9,6 +9,7 @@ to, so positions on screen or on paper map back to the article.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -105,6 +106,21 @@ class RenderModel:
     options: RenderOptions = field(default_factory=RenderOptions)
 
 
+class _SentenceIndex:
+    """Which sentence a source offset lies in (bisect over the sentence starts)."""
+
+    def __init__(self, session: ArticleSession | None) -> None:
+        ordered = sorted(session.sentences, key=lambda s: s.start) if session else []
+        self._starts = [s.start for s in ordered]
+        self._sentences = ordered
+
+    def at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._sentences[i].end:
+            return self._sentences[i].id
+        return None
+
+
 @dataclass(frozen=True)
 class _Item:
     start: int
@@ -121,7 +137,7 @@ class _Item:
 
 def _runs_between(source: str, first: int, last: int, items: Sequence[_Item],
                   options: RenderOptions, notes_at: dict[int, list[int]],
-                  sentence_of: dict[int, int], current: tuple[int, int] | None,
+                  sentences: _SentenceIndex, current: tuple[int, int] | None,
                   ) -> list[TextRun]:
     """French runs of ``source[first:last]``."""
     here = [i for i in items if i.end > first and i.start < last
@@ -150,7 +166,7 @@ def _runs_between(source: str, first: int, last: int, items: Sequence[_Item],
             runs.extend(_replacement(f, options))
     for lo, hi in zip(points, points[1:], strict=False):
         covering = [i for i in here if i.start <= lo and hi <= i.end and i.start < i.end]
-        run = _french_run(source, lo, hi, covering, options, sentence_of, current)
+        run = _french_run(source, lo, hi, covering, options, sentences, current)
         if run is not None:
             runs.append(run)
         close_fixes(hi)
@@ -158,7 +174,7 @@ def _runs_between(source: str, first: int, last: int, items: Sequence[_Item],
 
 
 def _french_run(source: str, lo: int, hi: int, covering: list[_Item],
-                options: RenderOptions, sentence_of: dict[int, int],
+                options: RenderOptions, sentences: _SentenceIndex,
                 current: tuple[int, int] | None) -> TextRun | None:
     attrs: dict[str, object] = {}
     ids: list[int] = []
@@ -178,7 +194,7 @@ def _french_run(source: str, lo: int, hi: int, covering: list[_Item],
                     return None  # the correction alone is shown
                 attrs.update(tidy="original")
             attrs.update(tidy_state=item.state, tidy_key=item.key, tidy_reason=item.reason)
-    sentence = sentence_of.get(lo)
+    sentence = sentences.at(lo)
     is_current = current is not None and current[0] <= lo < current[1]
     return TextRun(source[lo:hi], source_start=lo, sentence_id=sentence,
                    annotation_ids=tuple(ids), current=is_current, **attrs)  # type: ignore[arg-type]
@@ -216,43 +232,21 @@ def build_render(session: ArticleSession, options: RenderOptions | None = None) 
     if options.has("current") and 0 <= session.current_sentence < len(session.sentences):
         s = session.sentences[session.current_sentence]
         current = (s.start, s.end)
-    starts = sorted((s.start, s.end, s.id) for s in session.sentences)
+    sentences = _SentenceIndex(session)
     header: tuple[TextRun, ...] = ()
     if article.date_header is not None:
         header = tuple(_runs_between(source, 0, article.date_header[1], items, options,
-                                     notes_at, {}, None))
+                                     notes_at, _SentenceIndex(None), None))
     paragraphs = []
     for para in article.paragraphs:
-        sentence_of = _sentence_starts_in(starts, para.start, para.end)
         french = _runs_between(source, para.start, para.end, items, options, notes_at,
-                               sentence_of, current)
-        french = _assign_sentences(french, starts)
+                               sentences, current)
         english: tuple[EnglishRender, ...] = ()
         if options.show_english:
             english = tuple(english_render(session, s.id, options, english_notes)
                             for s in session.sentences if s.paragraph == para.index)
         paragraphs.append(ParagraphRender(para.index, para.kind, tuple(french), english))
     return RenderModel(article.title, header, paragraphs, notes, options)
-
-
-def _sentence_starts_in(starts: list[tuple[int, int, int]], lo: int, hi: int
-                        ) -> dict[int, int]:
-    return {start: sid for start, _end, sid in starts if lo <= start < hi}
-
-
-def _assign_sentences(runs: list[TextRun], starts: list[tuple[int, int, int]]
-                      ) -> list[TextRun]:
-    """Give every French run the id of the sentence it lies in."""
-    from dataclasses import replace
-
-    out = []
-    for run in runs:
-        if run.source_start is not None:
-            sid = next((i for s, e, i in starts if s <= run.source_start < e), None)
-            if sid != run.sentence_id:
-                run = replace(run, sentence_id=sid)
-        out.append(run)
-    return out
 
 
 def _french_items(session: ArticleSession, options: RenderOptions) -> list[_Item]:

@@ -93,8 +93,7 @@ class PresentationView(QWidget):
         return max(20, self.height() // 22)
 
     def _paragraphs(self) -> list[Any]:
-        article = self.session.article
-        return [p for p in article.paragraphs if p.text(article.source).strip()]
+        return list(self.session.article.paragraphs)  # never empty (see split_paragraphs)
 
     def _tidy_ups_here(self) -> list[Any]:
         session = self.session
@@ -194,7 +193,7 @@ class PresentationView(QWidget):
         state = self.state
         state.paragraph = min(state.paragraph, len(paragraphs) - 1)
         para = paragraphs[state.paragraph]
-        self.marker.setText(f"§{state.paragraph + 1} of {len(paragraphs)}")
+        self.marker.setText(f"§{para.index + 1} of {len(paragraphs)}")  # as in the PDFs
         self.marker.setStyleSheet(f"font-size: {int(size * 0.7)}px; color: {PAGE['muted']};")
         self.caption.setStyleSheet(f"font-size: {int(size * 0.6)}px; color: {PAGE['muted']};")
         model = build_render(self.session, RenderOptions(
