@@ -185,10 +185,11 @@ class Exporting(QObject):
     def import_notes(self, path: Path) -> None:
         """Bring notes exported as JSON into this library (never twice, never over yours)."""
         from reader.export.notes_json import AnnotationImportError, import_json
+        from reader.storage import StorageError
 
         try:
             report = import_json(self.window.library, path)
-        except AnnotationImportError as exc:
+        except (AnnotationImportError, StorageError) as exc:
             self.window.messages.show_message(str(exc), "error")
             return
         self.window.messages.show_message(report.summary(), "info")

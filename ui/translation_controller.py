@@ -369,17 +369,35 @@ class TranslationController(QObject):
         except StorageError as exc:
             self.window.messages.show_message(str(exc), "error")
 
+    def keep_edit(self, sentence_id: int) -> None:
+        """The French changed under the reader's English: keep the English for it."""
+        from reader.storage import StorageError
+
+        session = self.window.session
+        if session is None:
+            return
+        try:
+            session.resolve_stale_edit(sentence_id, keep=True)
+        except StorageError as exc:
+            self.window.messages.show_message(str(exc), "error")
+
     def drop_edit(self, sentence_id: int) -> None:
-        """Forget the reader's English for a sentence and show the machine's again."""
+        """Forget the reader's English for a sentence (they asked) and show the machine's."""
+        from reader.storage import StorageError
+
         session = self.window.session
         if session is None:
             return
         shown = session.english_of(sentence_id)
-        if shown is not None and shown.stale:
-            session.resolve_stale_edit(sentence_id, keep=False)
-        else:
-            session.english.discard_edit(session.sentences[sentence_id],
-                                         session.working_text(sentence_id) or "")
+        try:
+            if shown is not None and shown.stale:
+                session.resolve_stale_edit(sentence_id, keep=False)
+            else:
+                session.english.discard_edit(session.sentences[sentence_id],
+                                             session.working_text(sentence_id) or "")
+        except StorageError as exc:
+            self.window.messages.show_message(str(exc), "error")
+            return
         self.translate_open_article()
 
     def _context_menu(self, pos: Any) -> None:
@@ -390,7 +408,7 @@ class TranslationController(QObject):
         shown = session.english_of(sentence_id) if session and sentence_id >= 0 else None
         if shown is not None and shown.stale:
             menu.addAction("French changed since your edit: keep my English",
-                           lambda: session.resolve_stale_edit(sentence_id, keep=True))
+                           lambda: self.keep_edit(sentence_id))
             menu.addAction("French changed since your edit: retranslate",
                            lambda: self.drop_edit(sentence_id))
         elif shown is not None and shown.edited:
