@@ -126,9 +126,9 @@ def boilerplate(article: Article, tweets: list[Tweet]) -> list[TidyUp]:
                             "boilerplate",
                             f"Left over from an embedded tweet by {t.author} ({t.handle}): "
                             "link, author and date, not article text."))
-    for t in page_furniture(source):
-        if not any(f.start < t.end and t.start < f.end for f in found):
-            found.append(t)
+    for piece in page_furniture(source):
+        if not any(f.start < piece.end and piece.start < f.end for f in found):
+            found.append(piece)
     return found
 
 
