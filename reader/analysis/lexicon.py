@@ -1,6 +1,7 @@
 """The tunable word lists of the analysis, read once from ``resources/``.
 
 ``analysis_cues.json`` (speech verbs, source cues, person nouns, name frames),
+``tidy_cues.json`` (frames for the literal-name tidy-up, merged into the cues),
 ``known_entities.json`` (a general gazetteer), ``first_names.json`` (given names and their
 usual gender), ``glossary.json`` (names that are also common
 words, for the literal-name tidy-up) and ``calques.json`` (word-for-word English idioms).
@@ -77,6 +78,9 @@ def _read(path: Path) -> Any:
 def load_lexicon(folder: Path = RESOURCES) -> Lexicon:
     """Read and compile the resource files (cached per folder)."""
     cues = _read(folder / "analysis_cues.json")
+    if (folder / "tidy_cues.json").exists():
+        cues.update({k: v for k, v in _read(folder / "tidy_cues.json").items()
+                     if not k.startswith("_")})
     known_raw = _read(folder / "known_entities.json")
     known: dict[str, str] = {}
     outlets: set[str] = set()
