@@ -9,22 +9,35 @@
   ``l’application`` or ``la plateforme``, either behind a subject pronoun (ungrammatical after a
   noun) or bare and followed by punctuation or a relative word. A real use of the verb
   (``ils parlent de faire exploser…``) has no frame and is left alone.
-  Without any list, a name slot (a frame, or ``sur``/``via``) holding a capitalised ordinary
-  French verb mid-sentence (``sur Gazouiller``, ``le réseau social Gazouiller``) is flagged
-  too: French never capitalises a verb there, so a name was translated into a word. The
-  glossary gives the name when it knows the word; otherwise the flag only explains.
+  A capitalised literal needs no more than the slot (``sur Discorde``, ``le PDG de
+  Coquille``, ``le fondateur d’Amazone``); the name itself there (``sur Signal``) is left alone.
+  People: a given name with the surname rendered as a word (``Donald Atout``, ``Bill Portes``)
+  is flagged wherever it appears, the bare surname after a title (``le président Atout``).
+  Without any list, from the parse: a name slot (a frame, or ``sur``/``via``) holding a
+  capitalised ordinary French verb mid-sentence (``sur Gazouiller``) or a lower-case
+  infinitive (``sur gazouiller``), and a company or platform frame (``l’entreprise``, ``le
+  groupe``, ``la messagerie``, ``le PDG de``; ``tidy_cues.json``) holding a capitalised
+  ordinary French noun that is not a known name and not the first word of a longer name
+  (``l’entreprise Pomme``, but not ``le groupe Casino``, a known name, nor ``le président de
+  Radio France``). French never capitalises a common word there, so a name was translated
+  into a word. The glossary gives the name when it knows the word; otherwise the flag only
+  explains.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import GlossaryName, Lexicon
 from reader.analysis.model import TidyUp
 from reader.analysis.variants import Variant
 from reader.nlp import ParsedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PRONOUN = r"(?:je|j’|j'|tu|il|elle|on|nous|vous|ils|elles)"
 AFTER_BARE = r"(?=\s*(?:[,.;:!?)»”]|\bqui\b|\bque\b|\boù\b|\bdont\b|\bdans\b|\bsur\b|\bet\b|$))"
@@ -53,21 +66,66 @@ def glossary_names(lexicon: Lexicon, extra: Iterable[tuple[str, str]]) -> list[G
     return [GlossaryName(n, labels.get(n, "ORG"), tuple(lits)) for n, lits in names.items()]
 
 
+def _alternation(frames: Iterable[str]) -> str:
+    """One regex alternative per frame, longest first; ``de`` also matches ``d’``."""
+    out = []
+    for f in sorted(set(frames), key=len, reverse=True):
+        pat = re.escape(f).replace("’", "[’']").replace(r"\ ", r"\s+")
+        if f.endswith(" de"):
+            pat = pat[: -len("de")] + r"(?:de\s+|d[’']\s*)"
+        else:
+            pat += r"\s+" if not f.endswith(("’", "'")) else r"\s*"
+        out.append(pat)
+    return "|".join(out)
+
+
+def _slot_frames(lexicon: Lexicon) -> list[str]:
+    return list(lexicon.cues.get("name_frames", ())) + list(
+        lexicon.cues.get("literal_name_frames", ()))
+
+
+def _frame_before(lexicon: Lexicon) -> re.Pattern[str]:
+    """A name slot ending right before a word: a frame, ``sur`` or ``via``."""
+    cached = _FRAME_CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    frames = _alternation(_slot_frames(lexicon))
+    pattern = re.compile(rf"(?:\b(?:{frames})|\b(?:sur|via)\s+)$", re.IGNORECASE)
+    _FRAME_CACHE[id(lexicon)] = (lexicon, pattern)
+    return pattern
+
+
+_FRAME_CACHE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
 def literal_names(source: str, lexicon: Lexicon,
                   extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
     """Names rendered as common words in a noun slot that expects a name."""
-    frames = sorted(lexicon.cues.get("name_frames", ()), key=len, reverse=True)
-    frame = "|".join(re.escape(f).replace("’", "[’']") for f in frames)
+    frame = _alternation(_slot_frames(lexicon))
+    people = _alternation(lexicon.cues.get("literal_person_frames", ()))
     found: list[TidyUp] = []
     for entry in glossary_names(lexicon, extra):
+        if entry.label == "PER":
+            found += _person_literals(source, entry, people)
+            continue
         literals = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                             for w in sorted(entry.literals, key=len, reverse=True))
+        if not literals:
+            continue
         pattern = re.compile(
-            rf"(?i:\b(?:{frame}))\s+(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
-            rf"(?P<lit>(?:{literals}))(?![\w-])",
+            rf"(?P<frame>(?i:\b(?:{frame})|\b(?:sur|via)\s+))(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
+            rf"(?P<lit>(?i:{literals}))(?![\w-])",
         )
         for m in pattern.finditer(source):
-            if not m.group("pron") and not re.match(AFTER_BARE, source[m.end() :]):
+            lit = m.group("lit")
+            if lit == entry.name:
+                continue  # the name itself: sur Signal, le site Parler
+            capitalised = lit[:1].isupper()
+            bare_frame = m.group("frame").strip().casefold() in ("sur", "via")
+            if not m.group("pron") and not capitalised and (
+                    bare_frame or not re.match(AFTER_BARE, source[m.end() :])):
+                continue
+            if bare_frame and not capitalised:
                 continue
             start = m.start("pron") if m.group("pron") else m.start("lit")
             original = source[start : m.end()]
@@ -78,36 +136,85 @@ def literal_names(source: str, lexicon: Lexicon,
     return found
 
 
+def _person_literals(source: str, entry: GlossaryName, titles: str) -> list[TidyUp]:
+    """``Donald Atout`` anywhere; ``le président Atout`` after a title."""
+    found = []
+    for literal in entry.literals:
+        words = literal.split()
+        full = re.compile(rf"(?<![\w-]){re.escape(literal)}(?![\w-])")
+        hits = [(m.start(), m.end()) for m in full.finditer(source)]
+        if len(words) > 1 and titles:
+            surname = re.compile(rf"(?i:\b(?:{titles}))(?P<s>{re.escape(words[-1])})(?![\w-])")
+            hits += [(m.start("s"), m.end("s")) for m in surname.finditer(source)
+                     if not any(s <= m.start("s") < e for s, e in hits)]
+        for start, end in hits:
+            original = source[start:end]
+            found.append(TidyUp(start, end, original, entry.name if " " in original
+                                else entry.name.split()[-1], "literal-name",
+                                f"“{original}” looks like the name {entry.name} with the "
+                                "surname translated as an ordinary word."))
+    return found
+
+
 def literal_names_from_frames(parsed: ParsedArticle, lexicon: Lexicon,
                               extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
-    """Capitalised ordinary verbs in a name slot (``sur Gazouiller``), found from the parse."""
+    """Ordinary words in a name slot (``sur Gazouiller``, ``l’entreprise Pomme``), from the
+    parse."""
     source = parsed.article.source
-    frames = sorted(lexicon.cues.get("name_frames", ()), key=len, reverse=True)
-    slot = re.compile(r"(?:\b(?:" + "|".join(re.escape(f).replace("’", "[’']") for f in frames)
-                      + r")|\bsur|\bvia)\s+$", re.IGNORECASE)
+    slot = _frame_before(lexicon)
     by_literal = {lit.casefold(): g.name for g in glossary_names(lexicon, extra)
                   for lit in g.literals}
+    skip = {w.casefold() for w in lexicon.cues.get("common_word_brands", ())}
+    skip |= lexicon.words("common_capitalised") | lexicon.words("org_heads")
     found: list[TidyUp] = []
     starts = {s.start for s in parsed.sentences}
     for para, doc in zip(parsed.article.paragraphs, parsed.docs, strict=True):
         for tok in doc:
             start = para.start + tok.idx
             word = tok.text
-            if not word[:1].isupper() or start in starts or len(word) < 4 \
-                    or lexicon.label_of(word) is not None:
+            if start in starts or len(word) < 3 or word.isupper() or not word.isalpha():
                 continue
-            verb_like = tok.pos_ in ("VERB", "AUX") or re.search(r"(?:er|ir|re)$", word)
-            if not verb_like or not is_common_word(word) or word.isupper():
-                continue
-            before = source[max(0, start - 40) : start]
+            before = source[max(0, start - 60) : start]
             in_slot = slot.search(before)
             if not in_slot:
                 continue
-            name = by_literal.get(word.casefold())
             frame = in_slot.group().strip()
+            kind = _slot_word(tok, word, frame, lexicon, skip)
+            if not kind:
+                continue
+            name = by_literal.get(word.casefold())
             found.append(TidyUp(start, start + len(word), word, name, "literal-name",
-                                f"“{word}” is an ordinary French verb, capitalised where a name "
-                                f"is expected (after “{frame}”): an earlier translation turned "
-                                "a name into a word"
+                                f"“{word}” is {kind} where a name is expected (after "
+                                f"“{frame}”): an earlier translation turned a name into a word"
                                 + (f"; the glossary gives {name}." if name else ".")))
     return found
+
+
+def _slot_word(tok: Token, word: str, frame: str, lexicon: Lexicon,
+               skip: frozenset[str] | set[str]) -> str:
+    """What kind of ordinary word ``tok`` is in the name slot after ``frame``, or ""."""
+    if word.casefold() in skip or lexicon.label_of(word) is not None \
+            or word in lexicon.first_names or not is_common_word(word):
+        return ""
+    verb_like = tok.pos_ in ("VERB", "AUX") or re.search(r"(?:er|ir|re)$", word)
+    if word[:1].islower():
+        infinitive = "Inf" in tok.morph.get("VerbForm", []) and re.search(r"(?:er|ir|re)$", word)
+        return "an infinitive" if infinitive and tok.pos_ == "VERB" else ""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+        return ""  # the first word of a longer name: le président de Radio France
+    if verb_like and len(word) >= 4:
+        return "an ordinary French verb, capitalised"
+    bare = frame.casefold() in ("sur", "via")
+    if not bare and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt_is_name_part(tok):
+        return "an ordinary French noun, capitalised"
+    return ""
+
+
+def nxt_is_name_part(tok: Token) -> bool:
+    """``Pomme`` in ``l’entreprise Pomme de Terre``: followed by ``de`` + a capital."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("de", "du", "des", "d’", "d'") \
+            and doc[tok.i + 2].text[:1].isupper():
+        return True
+    return False
