@@ -122,11 +122,11 @@ def literal_names(source: str, lexicon: Lexicon,
                 continue  # the name itself: sur Signal, le site Parler
             capitalised = lit[:1].isupper()
             bare_frame = m.group("frame").strip().casefold() in ("sur", "via")
-            if not m.group("pron") and not capitalised and (
-                    bare_frame or not re.match(AFTER_BARE, source[m.end() :])):
+            if not m.group("pron") and not capitalised and not bare_frame \
+                    and not re.match(AFTER_BARE, source[m.end() :]):
                 continue
-            if bare_frame and not capitalised:
-                continue
+            if bare_frame and not capitalised and not re.search(r"(?:er|ir|re)$", lit):
+                continue  # only an infinitive is ungrammatical after sur/via
             start = m.start("pron") if m.group("pron") else m.start("lit")
             original = source[start : m.end()]
             found.append(TidyUp(start, m.end(), original, entry.name, "literal-name",

@@ -110,8 +110,10 @@ def test_spellings_the_article_gives_as_alternatives_are_not_variants(analyse) -
 
 
 def test_literal_name_found_from_the_frame_without_a_list(analyse) -> None:
+    a = analyse("Le ministre a publié son message sur Siffler mardi soir.\n")
+    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Siffler", None)]
     a = analyse("Le ministre a publié son message sur Gazouiller mardi soir.\n")
-    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Gazouiller", None)]
+    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Gazouiller", "Twitter")]
     a = analyse("Il vit à Bruxelles et le dit sur Parler depuis 2020.\n")
     assert _classes(a, "literal-name") == []
 
@@ -127,3 +129,27 @@ def test_mixed_apostrophes_are_house_style_not_errors() -> None:
     text = ("L’État et l’école, d’abord. Puis l'hôpital et l’usine, l’eau et l’air. "
             "C’est l’été qu’il faut agir.")
     assert typography(text) == []
+
+
+def test_literal_names_in_company_frames_and_people(analyse) -> None:
+    a = analyse("Interrogée, l’entreprise Pomme n’a pas répondu. Le PDG de Coquille a parlé. "
+                "Le fondateur d’Amazone a réagi. Des messages ont circulé sur Discorde. "
+                "Le président Donald Atout a réagi.\n")
+    found = dict(_classes(a, "literal-name"))
+    assert found["Pomme"] == "Apple" and found["Coquille"] == "Shell"
+    assert found["Amazone"] == "Amazon" and found["Discorde"] == "Discord"
+    assert found["Donald Atout"] == "Donald Trump"
+
+
+def test_unknown_noun_in_a_company_frame_only_explains(analyse) -> None:
+    a = analyse("Le texte a été envoyé par la messagerie Hibou, puis relayé sur gazouiller.\n")
+    found = dict(_classes(a, "literal-name"))
+    assert found == {"Hibou": None, "gazouiller": "Twitter"}
+
+
+def test_real_names_in_company_frames_are_left_alone(analyse) -> None:
+    a = analyse("Le groupe Casino a vendu des magasins au groupe Carrefour. La messagerie "
+                "Signal progresse, le site Parler aussi. Le président de Radio France a parlé "
+                "avec le groupe parlementaire et la société civile. L’Amazone est un fleuve. "
+                "Il a publié sur Terre comme au ciel. La société Générale de Belgique aussi.\n")
+    assert _classes(a, "literal-name") == []
