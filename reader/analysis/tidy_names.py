@@ -179,7 +179,7 @@ def literal_names_from_frames(parsed: ParsedArticle, lexicon: Lexicon,
             if not in_slot:
                 continue
             frame = in_slot.group().strip()
-            kind = _slot_word(tok, word, frame, lexicon, skip)
+            kind = _slot_word(tok, word, frame, lexicon, skip, source)
             if not kind:
                 continue
             name = by_literal.get(word.casefold())
@@ -191,7 +191,7 @@ def literal_names_from_frames(parsed: ParsedArticle, lexicon: Lexicon,
 
 
 def _slot_word(tok: Token, word: str, frame: str, lexicon: Lexicon,
-               skip: frozenset[str] | set[str]) -> str:
+               skip: frozenset[str] | set[str], source: str) -> str:
     """What kind of ordinary word ``tok`` is in the name slot after ``frame``, or ""."""
     if word.casefold() in skip or lexicon.label_of(word) is not None \
             or word in lexicon.first_names or not is_common_word(word):
@@ -206,9 +206,16 @@ def _slot_word(tok: Token, word: str, frame: str, lexicon: Lexicon,
     if verb_like and len(word) >= 4:
         return "an ordinary French verb, capitalised"
     bare = frame.casefold() in ("sur", "via")
-    if not bare and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt_is_name_part(tok):
+    if not bare and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt_is_name_part(tok) \
+            and not _also_lower_case(source, word):
         return "an ordinary French noun, capitalised"
     return ""
+
+
+def _also_lower_case(text: str, word: str) -> bool:
+    """The word is also a topic of the text in lower case (``le réseau Excision`` in an
+    article about excision): a name chosen for its cause, not a translated one."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def nxt_is_name_part(tok: Token) -> bool:
