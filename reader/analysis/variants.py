@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import Lexicon
 
 WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w]*\w(?![\w-])")
@@ -70,6 +71,47 @@ def _is_variant(var: str, ref: str, counts: Counter[str], lexicon: Lexicon) -> s
     return evidence
 
 
+ACCENTS = str.maketrans("àâäéèêëîïôöûùüçÿ", "aaaeeeeiioouuucy")
+PAIRS = (("ph", "f"), ("y", "i"), ("ï", "i"), ("k", "c"), ("qu", "k"), ("ou", "u"))
+
+
+def misspelling_shape(var: str, ref: str) -> str:
+    """How ``var`` differs from ``ref`` if it is one typing or OCR slip away, else "".
+
+    Shapes: a letter doubled or undoubled, a letter dropped inside, one letter changed (not
+    the first), two neighbouring letters swapped, accents dropped or added, ``ph``/``f`` or
+    ``y``/``i``. A letter added or dropped at the end is left to the callers (``Martin`` and
+    ``Martine`` are two names).
+    """
+    a, b = var.casefold(), ref.casefold()
+    if a == b or a[0] != b[0]:
+        return ""
+    if a.translate(ACCENTS) == b.translate(ACCENTS):
+        return "accents differ"
+    for x, y in PAIRS:
+        if a.replace(x, y) == b.replace(x, y) and (x in a or x in b):
+            return f"“{x}” and “{y}” swapped"
+    if _swapped(a, b):
+        return "two letters swapped"
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1 and diff[0] > 0:
+            return "one letter changed"
+        return ""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
+        return ""
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            if i == len(long_) - 1:
+                return ""  # a final letter more or less: an inflection or another name
+            if 0 < i and long_[i] in (long_[i - 1], long_[i + 1 : i + 2]):
+                return "a letter doubled" if long_ is a else "a doubled letter written once"
+            if i > 0:
+                return "a letter added" if long_ is a else "a letter dropped"
+    return ""
+
+
 def _swapped(a: str, b: str) -> bool:
     """Same word but for two neighbouring letters in the other order."""
     if len(a) != len(b) or a == b or len(a) < MIN_LENGTH:
@@ -77,6 +119,18 @@ def _swapped(a: str, b: str) -> bool:
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
         and a[diff[1]] == b[diff[0]]
+
+
+def _plain_slip(var: str, ref: str, lexicon: Lexicon) -> bool:
+    """A single spelling one slip away from a name written at least twice, that is not itself
+    a known name, a given name or an ordinary French word (``Martine`` beside ``Martin``)."""
+    if len(var) < MIN_LENGTH or len(ref) < MIN_LENGTH or not misspelling_shape(var, ref):
+        return False
+    if var in lexicon.first_names or lexicon.label_of(var) is not None:
+        return False
+    if DEMONYM_END.search(var) and not DEMONYM_END.search(ref):
+        return False
+    return not is_common_word(var)
 
 
 ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
@@ -121,6 +175,9 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
             if not evidence and ref in person_words and counts[var] == 1 \
                     and counts[ref] >= 3 and _swapped(var, ref):
                 evidence = "frequent"  # "Jonhson" beside "Johnson": two letters swapped
+            if not evidence and counts[var] == 1 and counts[ref] >= 2 \
+                    and _plain_slip(var, ref, lexicon):
+                evidence = "frequent"  # "Anite" beside "Anita" ×2, "Maccron" beside "Macron"
             if evidence:
                 score = fuzz.ratio(var, ref)
                 if best is None or score > best[0]:
@@ -129,6 +186,9 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
             _, ref, evidence = best
             distance = Levenshtein.distance(var.casefold(), ref.casefold())
             edits = f"{distance} letter{'s' if distance > 1 else ''} apart"
+            shape = misspelling_shape(var, ref)
+            if shape:
+                edits += f": {shape}"
             if evidence == "known":
                 why = f"“{ref}” is how this well-known name is spelled ({edits})"
             else:

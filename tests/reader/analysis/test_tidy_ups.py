@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.analysis.lexicon import load_lexicon
 from reader.analysis.tidy_names import literal_names
 from reader.analysis.tidy_typography import typography
@@ -153,3 +155,30 @@ def test_real_names_in_company_frames_are_left_alone(analyse) -> None:
                 "avec le groupe parlementaire et la société civile. L’Amazone est un fleuve. "
                 "Il a publié sur Terre comme au ciel. La société Générale de Belgique aussi.\n")
     assert _classes(a, "literal-name") == []
+
+
+@pytest.mark.parametrize(("wrong", "shape"), [
+    ("Kamarra", "doubled"), ("Kamra", "dropped"), ("Kmaara", "swapped"), ("Kamarà", "accents"),
+    ("Kamaro", "changed"), ("Kamyra", "changed")])
+def test_misspelling_shapes_beside_a_name_written_twice(analyse, wrong, shape) -> None:  # type: ignore[no-untyped-def]
+    a = analyse(f"Ousmane Kamara a parlé lundi. Selon Kamara, rien n’est réglé. Pour {wrong}, "
+                "la suite dépend du ministère.\n")
+    found = {t.original: t for t in a.tidy_ups if t.cls == "name-variant"}
+    assert wrong in found and found[wrong].replacement == "Kamara", found
+    assert "written 2 times" in found[wrong].reason or "writes 2 times" in found[wrong].reason
+    if shape:
+        assert shape in found[wrong].reason
+
+
+def test_ph_for_f_and_y_for_i(analyse) -> None:
+    a = analyse("Roch Kafando a parlé. Selon Kafando, rien n’est réglé. Pour Kaphando, non. "
+                "Sylvie Ouédraogo et Ouédraogo encore, puis Ouédraogo et Ouedraogo.\n")
+    found = {t.original: t.replacement for t in a.tidy_ups if t.cls == "name-variant"}
+    assert found == {"Kaphando": "Kafando", "Ouedraogo": "Ouédraogo"}
+
+
+def test_distinct_names_one_letter_apart_are_not_variants(analyse) -> None:
+    a = analyse("Jean Martin est venu. Martin a parlé, puis Martine a répondu. Moussa Diarra et "
+                "Fatou Diallo, puis Diarra encore et Diallo. Louise Bernard et Louis Bernard, "
+                "Louis encore. Les Maliens et le Mali, le Mali encore.\n")
+    assert _classes(a, "name-variant") == []
