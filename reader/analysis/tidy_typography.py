@@ -1,8 +1,12 @@
 """Typography tidy-ups, judged against the article's own house style.
 
-Always wrong: a broken apostrophe (``qu ‘«il``), a space before a period or comma
-(``d’extrémisme .``), double spaces, doubled quotation marks, Markdown emphasis asterisks
-(``* une potence réelle *``; not a ``* item`` list). Matters of style (a space before
+Always wrong: a broken apostrophe (``qu ‘«il``, ``l ’école``, ``l’ école``), a space before a
+period or comma (``d’extrémisme .``), double spaces, doubled quotation marks (``««``) or a
+stray quote before one (``‘«``), doubled commas or two full stops, a missing space between
+two sentences (``fin.Le``), a doubled short word (``le le``, ``de de``; not ``nous nous``),
+hyphenation left from a line break (``gouver- nement``; not the suspended hyphen of ``pré- et
+postnatal``), Markdown emphasis asterisks (``* une potence réelle *``; not a ``* item``
+list). Matters of style (a space before
 ``: ; ! ?``, spaces inside ``« »``) are measured over the article's body (not its title line):
 only a clear house style (three quarters of the marks, at least three) makes the minority
 occurrences suggestions, because only then is the article inconsistent and the fix a visible
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.model import TidyUp
 
 SPACES = " \u00a0\u202f"
@@ -22,6 +27,19 @@ BROKEN_APOSTROPHE = re.compile(
     r"\b(?:[Qq]u|[ldnsjcmtLDNSJCMT]|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|[Pp]resqu)"
     r"(?P<gap>[ \t]+[‘’'][ \t]*|[ \t]*‘[ \t]*)(?=[«“\w])"
 )
+APOSTROPHE_GAP_AFTER = re.compile(
+    r"\b(?:[Qq]u|[ldnsjcmtLDNSJCMT]|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)[’'](?P<gap>[ \t]+)"
+    r"(?=[aeiouyéèêàâîôûhAEIOUYÉÈÊÀÂÎÔÛH])")
+STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[‘’'`][ \t]*(?=«)|(?<=»)[‘’'`](?![\w])", re.MULTILINE)
+DOUBLED_PUNCT = re.compile(r",[ \t]*,|(?<![.…])\.[ \t]*\.(?![.…])")
+GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Þ][a-zà-ÿ])")
+REPEATABLE = ("le", "la", "les", "l’", "de", "des", "du", "un", "une", "et", "à", "au", "aux",
+              "dans", "sur", "pour", "par", "que", "qui", "ce", "se", "il", "elle", "ils", "on",
+              "ne", "pas", "a", "est", "son", "sa", "ses", "leur", "avec", "en", "y", "ou")
+DOUBLED_WORD = re.compile(r"(?<![\w’'-])(?P<w>\w+)[ \t]+(?P=w)(?![\w’'-])", re.IGNORECASE)
+HYPHENATED = re.compile(r"(?<![\w-])(?P<a>[a-zà-ÿ]{2,})-(?:[ \t]+|[ \t]*\n[ \t]*)"
+                        r"(?P<b>[a-zà-ÿ]{2,})(?![\w-])")
+SUSPENDED = {"et", "ou", "voire", "à", "comme", "ni"}
 SPACE_BEFORE_STOP = re.compile(r"(?<=\w)[ \t]+(?=[.,](?:\s|$))")
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 DOUBLED_MARK = re.compile(r"([«»“”])[ \u00a0\u202f]*\1")
@@ -33,6 +51,11 @@ REASONS = {
     "stop": "A stray space before the punctuation mark.",
     "double": "Two spaces where one is enough.",
     "doubled": "The quotation mark is doubled.",
+    "stray": "A stray quote mark before the guillemet.",
+    "punct": "A punctuation mark is doubled.",
+    "glued": "No space after the end of the sentence.",
+    "word": "The same word twice in a row.",
+    "hyphen": "A word split by a hyphen and a space: hyphenation left from a line break.",
     "emphasis": "Asterisks left from web formatting (*emphasis*); the words are kept, the "
                 "asterisks removed.",
 }
@@ -112,6 +135,42 @@ class Typography:
                       REASONS["stop"])
         for m in DOUBLE_SPACE.finditer(self.source):
             self._add(m.start(), m.end(), " ", REASONS["double"])
+        self.slips()
+
+    def slips(self) -> None:
+        """Faults of copying, OCR or line breaks: gaps, glued sentences, doubled words."""
+        src = self.source
+        for m in APOSTROPHE_GAP_AFTER.finditer(src):
+            self._add(m.start("gap"), m.end("gap"), "", REASONS["apostrophe"])
+        for m in STRAY_QUOTE.finditer(src):
+            self._add(m.start(), m.end(), "", REASONS["stray"])
+        for m in DOUBLED_PUNCT.finditer(src):
+            self._add(m.start(), m.end(), m.group()[0], REASONS["punct"])
+        for m in GLUED_SENTENCE.finditer(src):
+            run = re.search(r"\S*$", src[: m.start()])
+            after = re.match(r"\S*", src[m.end() :])
+            token = (run.group() if run else "") + (after.group() if after else "")
+            if re.search(r"[/@]|www|\.(?:fr|com|org|net)\b", token):
+                continue  # an address, not two sentences
+            word = re.search(r"\w+$", src[: m.start()])
+            start = word.start() if word else m.start()
+            self._add(start, m.end() + 1, src[start : m.end()] + " " + src[m.end()],
+                      REASONS["glued"])
+        for m in DOUBLED_WORD.finditer(src):
+            first, second = src[m.start("w") : m.end("w")], src[m.end() - len(m.group("w")) :
+                                                                 m.end()]
+            if second.casefold() not in REPEATABLE or second != second.lower():
+                continue
+            if second == "de" and re.match(r"\s+[A-ZÀ-Þ]", src[m.end() :]):
+                continue  # "le discours de de Gaulle"
+            self._add(m.start(), m.end(), first, REASONS["word"])
+        for m in HYPHENATED.finditer(src):
+            a, b = m.group("a"), m.group("b")
+            if b in SUSPENDED or "\n\n" in m.group():
+                continue
+            joined = a + b
+            if is_common_word(joined) or not (is_common_word(a) or is_common_word(b)):
+                self._add(m.start(), m.end(), joined, REASONS["hyphen"])
 
     def punctuation_spacing(self) -> None:
         """Minority spacing before ``: ; ! ?`` (per mark), where a house style is clear."""

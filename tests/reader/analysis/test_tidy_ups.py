@@ -182,3 +182,21 @@ def test_distinct_names_one_letter_apart_are_not_variants(analyse) -> None:
                 "Fatou Diallo, puis Diarra encore et Diallo. Louise Bernard et Louis Bernard, "
                 "Louis encore. Les Maliens et le Mali, le Mali encore.\n")
     assert _classes(a, "name-variant") == []
+
+
+def test_copying_and_ocr_slips_are_found() -> None:
+    text = ("Il est parti.Le lendemain, le le conseil a voté. Le gouver- nement a tranché, "
+            "l’ école ouvre, l ’usine ferme. Il a dit ‘«oui». Fin,, donc.")
+    found = {t.original: t.replacement for t in typography(text)}
+    assert found["parti.L"] == "parti. L"
+    assert found["le le"] == "le"
+    assert found["gouver- nement"] == "gouvernement"
+    assert found[" ’"] == "’" and found[" "] == ""
+    assert found["‘"] == "" and found[",,"] == ","
+
+
+def test_correct_french_that_looks_like_a_slip_is_left_alone() -> None:
+    text = ("Nous nous sommes vus, si si. Les pré- et postnatals, les micro- ou "
+            "macro-entreprises. Le discours de de Gaulle. Voir www.Lemonde.fr ou "
+            "jean.Dupont@exemple.fr. Il a dit : « oui », puis « non »… Et alors...")
+    assert typography(text) == []
