@@ -78,8 +78,8 @@ PAIRS = (("ph", "f"), ("y", "i"), ("ï", "i"), ("k", "c"), ("qu", "k"), ("ou", "
 def misspelling_shape(var: str, ref: str) -> str:
     """How ``var`` differs from ``ref`` if it is one typing or OCR slip away, else "".
 
-    Shapes: a letter doubled or undoubled, a letter dropped inside, one letter changed (not
-    the first), two neighbouring letters swapped, accents dropped or added, ``ph``/``f`` or
+    Shapes: a letter doubled or undoubled, a letter dropped inside, the last letter changed,
+    two neighbouring letters swapped, accents dropped or added, ``ph``/``f`` or
     ``y``/``i``. A letter added or dropped at the end is left to the callers (``Martin`` and
     ``Martine`` are two names).
     """
@@ -95,8 +95,8 @@ def misspelling_shape(var: str, ref: str) -> str:
         return "two letters swapped"
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1 and diff[0] > 0:
-            return "one letter changed"
+        if len(diff) == 1 and diff[0] == len(a) - 1:
+            return "the last letter changed"  # inside, it is often another name: Balla, Billa
         return ""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if len(long_) - len(short) != 1:
@@ -121,16 +121,23 @@ def _swapped(a: str, b: str) -> bool:
         and a[diff[1]] == b[diff[0]]
 
 
-def _plain_slip(var: str, ref: str, lexicon: Lexicon) -> bool:
+def _plain_slip(var: str, ref: str, lexicon: Lexicon, source: str) -> bool:
     """A single spelling one slip away from a name written at least twice, that is not itself
-    a known name, a given name or an ordinary French word (``Martine`` beside ``Martin``)."""
+    a known name or a given name (``Martine`` beside ``Martin``), nor an ordinary French word
+    where a word can stand (after a determiner or opening a sentence: ``la Mairie``)."""
     if len(var) < MIN_LENGTH or len(ref) < MIN_LENGTH or not misspelling_shape(var, ref):
         return False
     if var in lexicon.first_names or lexicon.label_of(var) is not None:
         return False
     if DEMONYM_END.search(var) and not DEMONYM_END.search(ref):
         return False
-    return not is_common_word(var)
+    if not is_common_word(var):
+        return True
+    m = re.search(rf"(?<![\w@#’'-]){re.escape(var)}(?![\w-])", source)
+    before = source[max(0, m.start() - 12) : m.start()] if m else ""
+    return bool(before.strip()) and not re.search(
+        r"(?:^|[\s’'])(?:le|la|les|l[’']|un|une|des|du|au|aux|ce|cette|ces|sa|son|ses|leur|"
+        r"notre|votre)\s*$|[.!?:;«\n]\s*$", before, re.IGNORECASE)
 
 
 ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
@@ -176,7 +183,7 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
                     and counts[ref] >= 3 and _swapped(var, ref):
                 evidence = "frequent"  # "Jonhson" beside "Johnson": two letters swapped
             if not evidence and counts[var] == 1 and counts[ref] >= 2 \
-                    and _plain_slip(var, ref, lexicon):
+                    and _plain_slip(var, ref, lexicon, source):
                 evidence = "frequent"  # "Anite" beside "Anita" ×2, "Maccron" beside "Macron"
             if evidence:
                 score = fuzz.ratio(var, ref)
