@@ -30,10 +30,13 @@ LINE_CREDIT = re.compile(r"[ \t]*\|[ \t]*(?P<credit>[^|\n]{2,80}?/[^|\n]{2,40}?)
 # Where page furniture sits: the start of a line, or glued after the end of a sentence.
 AT_BREAK = r"(?:(?<=\n)|^|(?<=[.!?»”…)]\s)|(?<=[.!?»”…)]))"
 SEPARATOR = r"[ \t]*(?:[:|>»–—-]+|\n)[ \t]*"
+READ_ALSO_WORDS = (r"(?:(?:À|A)[ \t]+(?:lire|voir|écouter|regarder)|Lire|Voir|Écouter|Regarder|"
+                   r"LIRE|À LIRE|A LIRE|VOIR)[ \t]+(?i:aussi|également|encore|la suite)")
 READ_ALSO = re.compile(
-    AT_BREAK + r"(?:(?:À|A)[ \t]+(?:lire|voir|écouter|regarder)|Lire|Voir|Écouter|Regarder|"
-    r"LIRE|À LIRE|A LIRE|VOIR)[ \t]+(?i:aussi|également|encore|la suite)"
-    r"(?:" + SEPARATOR + r"[^\n]{0,160}|[ \t]*(?=\n|$))", re.MULTILINE)
+    AT_BREAK + READ_ALSO_WORDS + r"(?:" + SEPARATOR + r"[^\n]{0,160}|[ \t]*(?=\n|$))"
+    # glued after a heading without a stop: only with its separator
+    r"|(?<=[^\W\d_])[ \t]+" + READ_ALSO_WORDS + r"[ \t]*[:|>»–—]+[ \t]*[^\n]{0,160}",
+    re.MULTILINE)
 SHARE_ITEM = (r"(?:(?:Partager|Partagez|Envoyer|Publier|Tweeter|Épingler)(?:[ \t]+(?:cet[ \t]+"
               r"article|l[’']article|ceci))?(?:[ \t]+(?:sur|via|par))?[ \t]+(?:Facebook|Twitter|"
               r"X|LinkedIn|WhatsApp|Messenger|Pinterest|Telegram|e-?mail|courriel|mail|Flipboard)"
@@ -50,7 +53,7 @@ PUBLISHED = re.compile(
 COPYRIGHT = re.compile(r"(?:(?<=\s)|^)(?:©|\(c\))[ \t]*[\w’'. /|&-]{2,60}?(?=[ \t]*(?:\n|$|\)))",
                        re.MULTILINE)
 PHOTO_LINE = re.compile(
-    r"(?:(?<=\n)|^)(?:Photo|Photos|Crédit[ \t]+photo|Crédits?|Illustration|Image)"
+    AT_BREAK + r"(?:Photo|Photos|Crédit[ \t]+photo|Crédits?|Illustration|Image)"
     r"(?:[ \t]+d[’']illustration)?[ \t]*:[ \t]*[^\n]{2,80}?(?=[ \t]*(?:\n|$))", re.MULTILINE)
 NOTICE = re.compile(
     r"(?:(?<=\n)|^)(?:Temps[ \t]+de[ \t]+lecture[ \t]*:?[ \t]*\d+[ \t]*min\w*|"
@@ -74,6 +77,9 @@ def page_furniture(source: str) -> list[TidyUp]:
         for m in pattern.finditer(source):
             start, end = m.start(), m.end()
             if end - start < 3 or not source[start:end].strip():
+                continue
+            if pattern is PHOTO_LINE and not (_alone_on_line(source, start, end)
+                                              or CREDIT_HINT.search(m.group()[6:])):
                 continue
             if pattern is PUBLISHED and not (
                     re.search(TIME, m.group()) or re.search(r"(?i:mis\s+à\s+jour)", m.group()[3:])

@@ -200,3 +200,24 @@ def test_correct_french_that_looks_like_a_slip_is_left_alone() -> None:
             "macro-entreprises. Le discours de de Gaulle. Voir www.Lemonde.fr ou "
             "jean.Dupont@exemple.fr. Il a dit : « oui », puis « non »… Et alors...")
     assert typography(text) == []
+
+
+def test_page_furniture_is_boilerplate(analyse) -> None:
+    a = analyse("Le conseil a voté mardi.\n\nLire aussi : Les leçons d’une crise\n\n"
+                "Partager sur Facebook Partager sur Twitter\n\n"
+                "Publié le 12/03/2021 à 10h12 Mis à jour le 12/03/2021 à 18h40\n\n"
+                "Le maire devant la mairie. © AFP\n\nLes habitants attendent la suite. "
+                "À lire aussi : Ce que change la réforme\n")
+    originals = [o.strip() for o, _ in _classes(a, "boilerplate")]
+    assert "Lire aussi : Les leçons d’une crise" in originals
+    assert "Partager sur Facebook Partager sur Twitter" in originals
+    assert any(o.startswith("Publié le 12/03/2021") for o in originals)
+    assert "© AFP" in originals
+    assert "À lire aussi : Ce que change la réforme" in originals
+
+
+def test_sentences_using_furniture_words_are_not_boilerplate(analyse) -> None:
+    a = analyse("Publié le 3 mars 2021, le rapport indique que tout va bien. Il faut lire "
+                "aussi les journaux locaux. Le texte a été publié le 3 mars à 10h00 et mis à "
+                "jour ensuite. Elle a voulu partager sur Facebook ses photos.\n")
+    assert _classes(a, "boilerplate") == []
