@@ -38,6 +38,59 @@ class Calque:
     english: str
     meaning: str
     reason: str
+    keys: tuple[str, ...] = ()  # one of these (lower case) is in every match; () = unknown
+
+    def may_match(self, lowered: str) -> bool:
+        """False when the lower-cased text cannot hold a match (a cheap test before the regex)."""
+        return not self.keys or any(k in lowered for k in self.keys)
+
+
+def required_words(pattern: str) -> tuple[str, ...]:
+    """Letters every match must contain, one run per top-level alternative, or () if some
+    alternative has none: the longest run of plain letters outside groups, classes and
+    quantifiers (``\\bprendre\\s+action\\b`` gives ``prendre``)."""
+    branches, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    keys = []
+    for branch in branches:
+        runs, run, depth, i = [], "", 0, 0
+        while i < len(branch):
+            ch = branch[i]
+            nxt = branch[i + 1] if i + 1 < len(branch) else ""
+            if ch == "\\":
+                runs.append(run)
+                run = ""
+                i += 2
+                continue
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            if depth == 0 and ch.isalpha() and nxt not in "?*{+":
+                run += ch
+            else:
+                runs.append(run)
+                run = ""
+            i += 1
+        runs.append(run)
+        best = max(runs, key=len)
+        if len(best) < 3:
+            return ()
+        keys.append(best.lower())
+    return tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -102,7 +155,7 @@ def load_lexicon(folder: Path = RESOURCES) -> Lexicon:
     for c in _read(folder / "calques.json")["calques"]:
         source = c["pattern"].replace("{NAME}", f"(?-i:{NAME_PATTERN})")
         calques.append(Calque(re.compile(source, re.IGNORECASE), c["english"],
-                              c.get("meaning", ""), c["reason"]))
+                              c.get("meaning", ""), c["reason"], required_words(source)))
     folded = {name.casefold(): name for name in known}
     names = _read(folder / "first_names.json")
     first_names = {n: "f" for n in names["female"]}

@@ -96,43 +96,76 @@ def _frame_before(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 _FRAME_CACHE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+_PRONOUN_CACHE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _slot_with_pronoun(lexicon: Lexicon) -> re.Pattern[str]:
+    """A slot, perhaps followed by a subject pronoun, ending the text (``le site je ``)."""
+    cached = _PRONOUN_CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    frames = _alternation(_slot_frames(lexicon))
+    pattern = re.compile(rf"(?P<frame>(?i:\b(?:{frames})|\b(?:sur|via)\s+))"
+                         rf"(?:(?P<pron>(?i:{PRONOUN}))\s*)?$")
+    _PRONOUN_CACHE[id(lexicon)] = (lexicon, pattern)
+    return pattern
+
+
+_LITERAL_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]],
+                     tuple[Lexicon, re.Pattern[str], dict[str, str]]] = {}
+
+
+def _literal_pattern(lexicon: Lexicon, entries: list[GlossaryName],
+                     extra: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every organisation literal after a slot, and literal -> name."""
+    key = (id(lexicon), extra)
+    cached = _LITERAL_CACHE.get(key)
+    if cached is not None and cached[0] is lexicon:
+        return cached[1], cached[2]
+    names = {lit.casefold(): e.name for e in entries if e.label != "PER" for lit in e.literals}
+    literals = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(names, key=len, reverse=True))
+    # the literal first (rare), then the slot in the 80 characters before it
+    pattern = re.compile(rf"(?<![\w’'-])(?P<lit>(?i:{literals}))(?![\w-])")
+    _LITERAL_CACHE[key] = (lexicon, pattern, names)
+    return pattern, names
 
 
 def literal_names(source: str, lexicon: Lexicon,
                   extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
     """Names rendered as common words in a noun slot that expects a name."""
-    frame = _alternation(_slot_frames(lexicon))
-    people = _alternation(lexicon.cues.get("literal_person_frames", ()))
+    extra = tuple(extra)
+    entries = glossary_names(lexicon, extra)
+    pattern, names = _literal_pattern(lexicon, entries, extra)
     found: list[TidyUp] = []
-    for entry in glossary_names(lexicon, extra):
-        if entry.label == "PER":
+    people = _alternation(lexicon.cues.get("literal_person_frames", ()))
+    for entry in entries:
+        if entry.label == "PER" and any(lit.split()[-1] in source for lit in entry.literals):
             found += _person_literals(source, entry, people)
+    slot = _slot_with_pronoun(lexicon)
+    for m in pattern.finditer(source):
+        lit = m.group("lit")
+        name = names[re.sub(r"\s+", " ", lit).casefold()]
+        if lit == name:
+            continue  # the name itself: sur Signal, le site Parler
+        window = max(0, m.start() - 80)
+        before = slot.search(source[window : m.start()])
+        if before is None:
             continue
-        literals = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                            for w in sorted(entry.literals, key=len, reverse=True))
-        if not literals:
+        capitalised = lit[:1].isupper()
+        bare_frame = before.group("frame").strip().casefold() in ("sur", "via")
+        if not before.group("pron") and not capitalised and not bare_frame \
+                and not re.match(AFTER_BARE, source[m.end() :]):
             continue
-        pattern = re.compile(
-            rf"(?P<frame>(?i:\b(?:{frame})|\b(?:sur|via)\s+))(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
-            rf"(?P<lit>(?i:{literals}))(?![\w-])",
-        )
-        for m in pattern.finditer(source):
-            lit = m.group("lit")
-            if lit == entry.name:
-                continue  # the name itself: sur Signal, le site Parler
-            capitalised = lit[:1].isupper()
-            bare_frame = m.group("frame").strip().casefold() in ("sur", "via")
-            if not m.group("pron") and not capitalised and not bare_frame \
-                    and not re.match(AFTER_BARE, source[m.end() :]):
-                continue
-            if bare_frame and not capitalised and not re.search(r"(?:er|ir|re)$", lit):
-                continue  # only an infinitive is ungrammatical after sur/via
-            start = m.start("pron") if m.group("pron") else m.start("lit")
-            original = source[start : m.end()]
-            found.append(TidyUp(start, m.end(), original, entry.name, "literal-name",
-                                f"“{original}” stands where the name {entry.name} is expected "
-                                f"(after “{source[m.start():start].strip()}”): an earlier "
-                                f"translation turned the name into ordinary words."))
+        if bare_frame and not capitalised and not re.search(r"(?:er|ir|re)$", lit):
+            continue  # only an infinitive is ungrammatical after sur/via
+        start = window + before.start("pron") if before.group("pron") else m.start("lit")
+        original = source[start : m.end()]
+        frame_text = before.group("frame").strip()
+        found.append(TidyUp(start, m.end(), original, name, "literal-name",
+                            f"“{original}” stands where the name {name} is expected "
+                            f"(after “{frame_text}”): an earlier "
+                            f"translation turned the name into ordinary words."))
     return found
 
 

@@ -141,7 +141,10 @@ def boilerplate(article: Article, tweets: list[Tweet]) -> list[TidyUp]:
 def calques(source: str, lexicon: Lexicon) -> list[TidyUp]:
     """English idioms translated word for word."""
     found = []
+    lowered = source.lower()
     for calque in lexicon.calques:
+        if not calque.may_match(lowered):
+            continue
         for m in calque.pattern.finditer(source):
             reason = calque.reason
             if calque.meaning:
