@@ -143,7 +143,9 @@ def literal_names(source: str, lexicon: Lexicon,
         if entry.label == "PER" and any(lit.split()[-1] in source for lit in entry.literals):
             found += _person_literals(source, entry, people)
     slot = _slot_with_pronoun(lexicon)
-    for m in pattern.finditer(source):
+    pos = 0
+    while (m := pattern.search(source, pos)) is not None:
+        pos = m.start() + 1  # candidates may overlap (réseau social vérité / vérité sociale)
         lit = m.group("lit")
         name = names[re.sub(r"\s+", " ", lit).casefold()]
         if lit == name:
@@ -159,6 +161,7 @@ def literal_names(source: str, lexicon: Lexicon,
             continue
         if bare_frame and not capitalised and not re.search(r"(?:er|ir|re)$", lit):
             continue  # only an infinitive is ungrammatical after sur/via
+        pos = m.end()
         start = window + before.start("pron") if before.group("pron") else m.start("lit")
         original = source[start : m.end()]
         frame_text = before.group("frame").strip()

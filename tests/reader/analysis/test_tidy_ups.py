@@ -136,11 +136,13 @@ def test_mixed_apostrophes_are_house_style_not_errors() -> None:
 def test_literal_names_in_company_frames_and_people(analyse) -> None:
     a = analyse("Interrogée, l’entreprise Pomme n’a pas répondu. Le PDG de Coquille a parlé. "
                 "Le fondateur d’Amazone a réagi. Des messages ont circulé sur Discorde. "
-                "Le président Donald Atout a réagi.\n")
+                "Le président Donald Atout a réagi. Une vidéo publiée sur le réseau social "
+                "Vérité Sociale a fait réagir.\n")
     found = dict(_classes(a, "literal-name"))
     assert found["Pomme"] == "Apple" and found["Coquille"] == "Shell"
     assert found["Amazone"] == "Amazon" and found["Discorde"] == "Discord"
     assert found["Donald Atout"] == "Donald Trump"
+    assert found["Vérité Sociale"] == "Truth Social"
 
 
 def test_unknown_noun_in_a_company_frame_only_explains(analyse) -> None:
