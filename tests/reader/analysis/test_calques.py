@@ -135,8 +135,10 @@ VARIATIONS = [
     "Le club a sécurisé un financement important.",
     "Ce n’est pas de la science de fusée.",
 ]
-# English idioms that no entry covers (written after the patterns, for the record only).
-UNLISTED = [
+# Idioms written after the second round as ones no entry covered: 0 of 10 were found then.
+# They and 30 other common idioms were added in a third round, so this is now a regression
+# check, not a held-out figure.
+THIRD_ROUND = [
     "Ils ont frappé le sol en courant.",
     "Le projet est mort dans l’eau.",
     "Il faudra mordre la balle.",
@@ -153,11 +155,11 @@ UNLISTED = [
 def test_entries_generalise_as_frames(capsys) -> None:  # type: ignore[no-untyped-def]
     lex = load_lexicon()
     found = [bool(calques(s, lex)) for s in VARIATIONS]
-    unlisted = [bool(calques(s, lex)) for s in UNLISTED]
+    third = [bool(calques(s, lex)) for s in THIRD_ROUND]
     with capsys.disabled():
         print(f"\ncalque frames, other forms of listed idioms: {sum(found)}/{len(found)}; "
-              f"idioms no entry lists: {sum(unlisted)}/{len(unlisted)}")
+              f"third-round idioms: {sum(third)}/{len(third)}")
         for s, hit in zip(VARIATIONS, found, strict=True):
             if not hit:
                 print("  missed:", s)
-    assert sum(found) / len(found) >= 0.8
+    assert sum(found) / len(found) >= 0.8 and all(third)
