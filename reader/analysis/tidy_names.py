@@ -159,7 +159,8 @@ def literal_names(source: str, lexicon: Lexicon,
         if not before.group("pron") and not capitalised and not bare_frame \
                 and not re.match(AFTER_BARE, source[m.end() :]):
             continue
-        if bare_frame and not capitalised and not re.search(r"(?:er|ir|re)$", lit):
+        if bare_frame and not capitalised and not before.group("pron") \
+                and not re.search(r"(?:er|ir|re)$", lit):
             continue  # only an infinitive is ungrammatical after sur/via
         pos = m.end()
         start = window + before.start("pron") if before.group("pron") else m.start("lit")

@@ -80,8 +80,8 @@ def misspelling_shape(var: str, ref: str) -> str:
 
     Shapes: a letter doubled or undoubled, a letter dropped inside, the last letter changed,
     two neighbouring letters swapped, accents dropped or added, ``ph``/``f`` or
-    ``y``/``i``. A letter added or dropped at the end is left to the callers (``Martin`` and
-    ``Martine`` are two names).
+    ``y``/``i``, the last letter dropped, a letter other than ``e`` or ``s`` added at the end
+    (``Martin`` and ``Martine`` are two names: given names are checked by the callers).
     """
     a, b = var.casefold(), ref.casefold()
     if a == b or a[0] != b[0]:
@@ -104,7 +104,10 @@ def misspelling_shape(var: str, ref: str) -> str:
     for i in range(len(long_)):
         if long_[:i] + long_[i + 1 :] == short:
             if i == len(long_) - 1:
-                return ""  # a final letter more or less: an inflection or another name
+                if long_ is b:
+                    return "the last letter dropped"
+                # a final e or s more is an inflection or another name (Martine, Louis)
+                return "a letter added at the end" if long_[i] not in "es" else ""
             if 0 < i and long_[i] in (long_[i - 1], long_[i + 1 : i + 2]):
                 return "a letter doubled" if long_ is a else "a doubled letter written once"
             if i > 0:

@@ -161,7 +161,7 @@ def test_real_names_in_company_frames_are_left_alone(analyse) -> None:
 
 @pytest.mark.parametrize(("wrong", "shape"), [
     ("Kamarra", "doubled"), ("Kamra", "dropped"), ("Kmaara", "swapped"), ("Kamarà", "accents"),
-    ("Kamaro", "last letter changed")])
+    ("Kamaro", "last letter changed"), ("Kamar", "last letter dropped")])
 def test_misspelling_shapes_beside_a_name_written_twice(analyse, wrong, shape) -> None:  # type: ignore[no-untyped-def]
     a = analyse(f"Ousmane Kamara a parlé lundi. Selon Kamara, rien n’est réglé. Pour {wrong}, "
                 "la suite dépend du ministère.\n")
@@ -223,3 +223,8 @@ def test_sentences_using_furniture_words_are_not_boilerplate(analyse) -> None:
                 "aussi les journaux locaux. Le texte a été publié le 3 mars à 10h00 et mis à "
                 "jour ensuite. Elle a voulu partager sur Facebook ses photos.\n")
     assert _classes(a, "boilerplate") == []
+
+
+def test_literal_behind_a_pronoun_after_sur(analyse) -> None:
+    a = analyse("Les militants se retrouvent désormais sur je parlerai, selon la police.\n")
+    assert ("je parlerai", "Parler") in _classes(a, "literal-name")
