@@ -101,11 +101,24 @@ class SpeakerNames:
         group = self.groups.get(e.group)
         if group is None:
             return e.text
+        if e.label == "PER" and " " not in group.name.strip():
+            return self._fuller_earlier(e, group.name)
         if e.label == "PER" or (e.label == "ORG" and group.name.endswith(e.text)):
             return group.name
         if e.label == "ORG" and e.text.isupper() and len(e.text) <= 6:
             return group.name
         return e.text
+
+    def _fuller_earlier(self, e: Entity, name: str) -> str:
+        """A surname alone that the grouping left apart because two people share it
+        (``Salif Diarra``, ``Balla Mourou Diarra``): the latest full name ending with it."""
+        for other in sorted(self.people, key=lambda o: -o.start):
+            if other.start >= e.start:
+                continue
+            full = self.groups[other.group].name if other.group in self.groups else other.text
+            if " " in full and full.split()[-1] == name:
+                return full
+        return name
 
     def _group_gender(self, gid: int) -> str:
         votes: list[str] = []
@@ -279,6 +292,8 @@ class SpeakerNames:
                         strict: bool = False) -> Speaker | None:
         """The nearest earlier person (named speakers first) whose gender fits."""
         want = PRONOUNS.get(pronoun.casefold(), "")
+        if pronoun.casefold() in ("ils", "elles"):
+            return self._plural_antecedent(before, earlier)
         candidates: list[tuple[int, str, tuple[int, int], str]] = []
         for name, span in earlier:
             people = self.people_in(*span)
@@ -304,3 +319,15 @@ class SpeakerNames:
             return None
         _, name, span, _ = max(fitting)
         return name, span
+
+    def _plural_antecedent(self, before: int, earlier: list[Speaker]) -> Speaker | None:
+        """``ils``/``elles``: the latest plural speaker (``les grévistes``, ``des riverains``)
+        within reach, or a person described but not named; never one named person."""
+        plural = re.compile(r"(?:les|des|ces|leurs|nos|plusieurs|certains|certaines|"
+                            r"deux|trois|quelques)\s", re.IGNORECASE)
+        for name, span in reversed(earlier):
+            if span[0] < before and before - span[0] < 1200 and plural.match(name):
+                return name, span
+        # A singular "they" of machine translation: "Un autre utilisateur … ont-ils écrit".
+        described = [d for d in self.described if before - 600 <= d[0] < before]
+        return (described[-1][1], described[-1][2]) if described else None

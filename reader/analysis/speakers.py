@@ -182,6 +182,40 @@ class Attribution:
             return None
         return cue, self._speaker_after_cue(cue, limit, q.start)
 
+    def _is_a_title(self, q: QuoteSpan) -> bool:
+        """Guillemets around a name or a title, not words someone said: ``l’association
+        «…»``, ``la campagne «…»``, ``un rapport … intitulé «…»``, ``Cf. «…»``."""
+        start = max([q.start - 200, self.source.rfind("\n", 0, q.start) + 1]
+                    + [p.end for p in self.quoted if p.end <= q.start])
+        text = self.source[start : q.start]
+        nouns = "|".join(re.escape(n) for n in sorted(self.lexicon.words("naming_nouns"),
+                                                      key=len, reverse=True))
+        named = re.compile(rf"(?:intitulée?s?|baptisée?s?|nommée?s?|appelée?s?|dénommée?s?|"
+                           rf"surnommée?s?|\b[Cc]f\.)[{SPACE}]*$|"
+                           rf"(?<![\w-])(?:{nouns})[{SPACE}]*$|"
+                           rf"(?<![\w-])(?:{nouns})\b[^«»“”.!?]{{0,80}}\bsur[{SPACE}]*$|"
+                           rf"\ble nom (?:de|du|d’|d')[^«»“”]*$", re.IGNORECASE)
+        return bool(named.search(text))
+
+    def _later(self, q: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+        """``X est en «soins intensifs» après …, a indiqué sa famille``: an inverted cue after
+        a comma further on in the quote's sentence, with no other quote in between."""
+        _, sentence_end = self._sentence_bounds(q.start)
+        for comma in re.finditer(",", self.source[q.end : sentence_end]):
+            pos = q.end + comma.end()
+            if self._inside_quote(pos - 1, pos) or any(q.end <= p.start < pos
+                                                        for p in self.quoted):
+                return None
+            cue = self._cue_at(pos, sentence_end)
+            if cue is None or cue.text.casefold().startswith(("selon", "d’après", "d'après",
+                                                               "comme")):
+                continue
+            if cue.pronoun:
+                return cue, self.names.resolve_pronoun(cue.pronoun, q.start, self.earlier)
+            speaker = self._speaker_after_cue(cue, sentence_end, q.start)
+            return (cue, speaker) if speaker else None
+        return None
+
     def _subject_then_cue(self, q: QuoteSpan, pos: int) -> tuple[Cue, Speaker | None] | None:
         """``«…» un utilisateur a écrit``: a short noun phrase, then the cue."""
         _, sentence_end = self._sentence_bounds(pos)
@@ -195,9 +229,14 @@ class Attribution:
 
     def _before(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
         """A cue before the quote in its sentence, or ``selon X``/``Pour X,``."""
-        start, _ = self._sentence_bounds(q.start)
-        start = max([start] + [p.end for p in self.quoted if start <= p.end <= q.start])
+        sentence_start, _ = self._sentence_bounds(q.start)
+        start = max([sentence_start] + [p.end for p in self.quoted
+                                        if sentence_start <= p.end <= q.start])
         text = self.source[start : q.start]
+        if start > sentence_start and not self.cues.search(self.source, start, q.start):
+            opening = self._sentence_opening_source(sentence_start, q)
+            if opening is not None:
+                return opening
         m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
         if m and (self.names.people_in(start + m.start(1), start + m.end(1))
                   or m.group(1).strip().casefold() in PRONOUNS):
@@ -228,6 +267,22 @@ class Attribution:
                 self.source[max(0, cue.start - 12) : cue.start], re.IGNORECASE):
             return cue, self._speaker_after_cue(cue, q.start, q.start)
         return cue, self._subject(cue, start, q.start)
+
+    def _sentence_opening_source(self, start: int, q: QuoteSpan
+                                 ) -> tuple[Cue | None, Speaker | None] | None:
+        """``Selon un témoin, le député a «…» à X, qui est tombé «…»``: a sentence that
+        opens with ``selon X,`` or ``d’après X,`` gives X every quote in it."""
+        m = re.match(rf"[{SPACE}]*(?:Selon|D’après|D'après)[{SPACE}]+([^,«»]{{2,80}}),",
+                     self.source[start : q.start])
+        if m is None:
+            return None
+        speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
+                                       self.earlier)
+        if speaker is None:
+            return None
+        cue_end = start + m.start(1)
+        return Cue(start + m.start(), cue_end, self.source[start + m.start() : cue_end].strip(),
+                   ""), speaker
 
     def _colon(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
         """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject (also
@@ -435,8 +490,12 @@ class Attribution:
                 quotes.append(Quote(q.start, q.end, text, q.speaker, q.speaker_span, "tweet",
                                     None, "tweet", sentence_ids))
                 continue
+            if self._is_a_title(q):  # l’association «Excision, parlons-en !»
+                quotes.append(Quote(q.start, q.end, text, "", None, "", None, "term",
+                                    sentence_ids))
+                continue
             cue, speaker = None, None
-            for rule in (self._incise, self._after, self._before, self._colon):
+            for rule in (self._incise, self._after, self._before, self._colon, self._later):
                 found = rule(q)
                 if found is None:
                     continue
@@ -460,15 +519,57 @@ class Attribution:
                     kind = "term"
                 elif prev is not None and prev.speaker and prev.speaker_span \
                         and q.start - prev.end < CONTINUATION_GAP \
+                        and self._continues_from(prev, q) \
                         and not self._others_named(prev, q.start):
                     speaker = (prev.speaker, prev.speaker_span)
+            if speaker:
+                speaker = self._issuer(speaker, quotes)
             name, span = speaker if speaker else ("", None)
             if speaker:
                 self.earlier.append(speaker)
             quotes.append(Quote(q.start, q.end, text, name, span,
                                 cue.text if cue else "", (cue.start, cue.end) if cue else None,
                                 kind, sentence_ids))
-        return self._continue_backwards(self._share_with_next(quotes))
+        return self._repeated(self._continue_backwards(self._share_with_next(quotes)))
+
+    def _repeated(self, quotes: list[Quote]) -> list[Quote]:
+        """A headline or pull quote repeats words quoted in the body: it takes the speaker
+        of the body quote that holds the same words (``«J'ai entendu mes sœurs hurler»``)."""
+        def words(text: str) -> str:
+            return " ".join(re.findall(r"\w+", text.casefold()))
+
+        said = [(words(q.text), q) for q in quotes if q.speaker and q.speaker_span]
+        out = list(quotes)
+        for i, q in enumerate(out):
+            mine = words(q.text)
+            para_start = self.source.rfind("\n", 0, q.start) + 1
+            if q.speaker or len(mine.split()) < 3 or self.source[para_start : q.start].strip():
+                continue  # only a quote that opens its paragraph (a headline, a pull quote)
+            source = next((p for text, p in said if p is not q and f" {mine} " in f" {text} "),
+                          None)
+            if source is not None:
+                out[i] = replace(q, speaker=source.speaker, speaker_span=source.speaker_span,
+                                 kind="direct")
+        return out
+
+    def _issuer(self, speaker: Speaker, quotes: list[Quote]) -> Speaker:
+        """``selon ce texte`` after ``a indiqué sa famille dans un communiqué``: a document
+        pointed back to (``ce``/``cette``) speaks for whoever issued it."""
+        nouns = self.lexicon.words("document_nouns")
+        m = re.fullmatch(r"(?:ce|cet|cette)\s+([\w-]+)(?:\s.*)?", speaker[0],
+                         re.IGNORECASE | re.DOTALL)
+        if m is None or m.group(1).casefold() not in nouns:
+            return speaker
+        issued = re.compile(r"\b(?:dans|par)\s+(?:un|une|le|la|son|sa|leur)\s+([\w-]+)",
+                            re.IGNORECASE)
+        for prev in reversed(quotes):
+            if not prev.speaker or not prev.speaker_span or not prev.cue_span:
+                continue
+            _, end = self._sentence_bounds(prev.cue_span[0])
+            if any(d.group(1).casefold() in nouns
+                   for d in issued.finditer(self.source, prev.cue_span[1], end)):
+                return prev.speaker, prev.speaker_span
+        return speaker
 
     def _continue_backwards(self, quotes: list[Quote]) -> list[Quote]:
         """``«A». Désormais … «B», explique X``: a full quote nobody is named for takes the
@@ -485,6 +586,15 @@ class Attribution:
                 out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
         return out
 
+    def _continues_from(self, prev: Quote, q: QuoteSpan) -> bool:
+        """A quote goes on from ``prev`` in the same paragraph, or by opening the next one;
+        a quote in the middle of a later paragraph belongs to that paragraph's own story."""
+        between = self.source[prev.end : q.start]
+        if "\n\n" not in between:
+            return True
+        para_start = self.source.rfind("\n\n", 0, q.start) + 2
+        return not self.source[para_start : q.start].strip(SPACE)
+
     def _others_named(self, prev: Quote, pos: int) -> bool:
         """Someone other than ``prev``'s speaker is named between it and ``pos``."""
         span = prev.speaker_span or (-1, -1)
@@ -493,12 +603,21 @@ class Attribution:
                    for p in self.names.people_in(prev.end, pos))
 
     def _share_with_next(self, quotes: list[Quote]) -> list[Quote]:
-        """``«A» et «B», selon X``: a quote joined to the next one shares its attribution."""
+        """``«A» et «B», selon X``: a quote joined to the next one shares its attribution;
+        ``X évoque des «A» ou même «B»``: one joined to an attributed quote shares that."""
         out = list(quotes)
         for i in range(len(out) - 2, -1, -1):
             a, b = out[i], out[i + 1]
             joined = re.fullmatch(rf"[{SPACE}]*(?:et|ou|,)[{SPACE}]*", self.source[a.end:b.start])
             if joined and not a.speaker and b.speaker and not a.cue:
                 out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span,
+                                 kind="direct")
+        for i in range(1, len(out)):  # "évoquant des «A» ou même «B»": B goes with A
+            a, b = out[i - 1], out[i]
+            joined = re.fullmatch(rf"[{SPACE}]*(?:,[{SPACE}]*)?(?:et|ou|voire)"
+                                  rf"(?:[{SPACE}]+(?:même|encore|aussi|de|des|d’|d'|du))?"
+                                  rf"[{SPACE}]*", self.source[a.end : b.start])
+            if joined and a.speaker and not b.speaker and not b.cue:
+                out[i] = replace(b, speaker=a.speaker, speaker_span=a.speaker_span,
                                  kind="direct")
         return out

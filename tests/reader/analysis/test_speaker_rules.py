@@ -1,0 +1,94 @@
+"""Speaker rules found on real news: each text is an excerpt of a published article in
+``tests/gold/news`` (cut to the sentences the rule needs), with the speaker its gold gives."""
+
+from __future__ import annotations
+
+
+def _speaker_of(analysis, words: str) -> str:  # type: ignore[no-untyped-def]
+    quote = next(q for q in analysis.quotes if words in q.text)
+    return str(quote.speaker)
+
+
+def test_a_plural_pronoun_never_means_one_named_person(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "Le directeur du projet, Roux Terblanche, évoquait pour sa part un «changement dans la "
+        "gestion des ressources humaines».\n\n"
+        "Ils dénoncent l’absence de rotation. «Avec la nouvelle compagnie, le système de "
+        "rotation du personnel a changé.» Désormais, les travailleurs ne peuvent rentrer chez "
+        "eux «rendre visite à leurs familles qu’après avoir demandé et obtenu un congé», "
+        "explique Hamadé Ouédraogo.\n")
+    a = analyse(text)
+    assert _speaker_of(a, "nouvelle compagnie") == "Hamadé Ouédraogo"
+    assert _speaker_of(a, "changement dans la gestion") == "Roux Terblanche"
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_body_quote_it_repeats(analyse) -> None:
+    text = (
+        "« J'ai entendu mes sœurs hurler » : en France, la lente reconstruction des femmes\n\n"
+        "Vient ensuite le tour d’Anita Traoré.\n\n"
+        "«J’étais la dernière, se souvient Anita. J’ai entendu mes sœurs hurler, puis je les "
+        "ai vues sortir de cette pièce sombre.»\n")
+    a = analyse(text)
+    assert _speaker_of(a, "mes sœurs hurler »") == "Anita Traoré"
+
+
+def test_selon_x_opening_a_sentence_gives_x_every_quote_in_it(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "Selon un témoin interrogé par le journal, le député a «asséné un coup de casque très "
+        "violent» à Boris Faure, qui est tombé «par terre, en sang».\n")
+    a = analyse(text)
+    assert _speaker_of(a, "par terre") == "un témoin interrogé par le journal"
+    assert _speaker_of(a, "coup de casque") == "un témoin interrogé par le journal"
+
+
+def test_an_inverted_cue_later_in_the_sentence_and_a_document_it_issued(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "Le premier secrétaire de la fédération, Boris Faure, est en «soins intensifs» après "
+        "l’agression commise mercredi par un député, a indiqué sa famille dans un "
+        "communiqué.\n\n"
+        "«Les médecins ne se prononcent pas à ce stade sur les suites pour son état de santé» "
+        "et «il est aujourd’hui en soins intensifs et reste sous surveillance», selon ce "
+        "texte transmis par le PS.\n")
+    a = analyse(text)
+    assert _speaker_of(a, "soins intensifs»") == "sa famille"
+    assert _speaker_of(a, "Les médecins") == "sa famille"
+    assert _speaker_of(a, "reste sous surveillance") == "sa famille"
+
+
+def test_a_quote_joined_to_an_attributed_one_shares_its_speaker(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "Anita Traoré est sage-femme. «Les complications liées à l’excision sont "
+        "quotidiennes», souligne-t-elle, évoquant des «douleurs pendant les rapports "
+        "sexuels» ou même «en faisant pipi».\n")
+    a = analyse(text)
+    assert _speaker_of(a, "faisant pipi") == "Anita Traoré"
+
+
+def test_a_surname_two_people_share_goes_to_the_latest_full_name(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "Faux, rétorque le maire, Salif Diarra, qui assure pour sa part avoir tout fait.\n\n"
+        "Nous avons rencontré le directeur des ressources humaines de la Mine, Balla Mourou "
+        "Diarra. « Peut-être la mairie ne s’est pas exécutée conformément au cahier des "
+        "charges », se défend Diarra, contre toute évidence.\n")
+    a = analyse(text)
+    assert _speaker_of(a, "Peut-être la mairie") == "Balla Mourou Diarra"
+
+
+def test_guillemets_around_a_name_or_a_title_are_not_a_quote(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "« Complètement paniquée, Fadima nous a contactés », se remémore Anita Traoré, "
+        "présidente et fondatrice de l’association « chance et protection pour toutes ».\n\n"
+        "«C’est un cri du cœur que je lance», a déclaré le ministre Salif Kaboré. Cf. "
+        "«Exploitation minière : L’or brillera bientôt à Niankorodougou», Le Faso.net.\n")
+    a = analyse(text)
+    for words in ("chance et protection", "Exploitation minière"):
+        quote = next(q for q in a.quotes if words in q.text)
+        assert (quote.kind, quote.speaker) == ("term", "")
+    assert _speaker_of(a, "Complètement paniquée") == "Anita Traoré"
+    assert _speaker_of(a, "cri du cœur") == "Salif Kaboré"
