@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from reader.analysis.lexicon import load_lexicon
+from reader.analysis.speakers import cue_pattern
+
 
 def _speaker_of(analysis, words: str) -> str:  # type: ignore[no-untyped-def]
     quote = next(q for q in analysis.quotes if words in q.text)
@@ -92,3 +95,13 @@ def test_guillemets_around_a_name_or_a_title_are_not_a_quote(analyse) -> None:
         assert (quote.kind, quote.speaker) == ("term", "")
     assert _speaker_of(a, "Complètement paniquée") == "Anita Traoré"
     assert _speaker_of(a, "cri du cœur") == "Salif Kaboré"
+
+
+def test_common_news_speech_verbs_are_cues() -> None:
+    cues = cue_pattern(load_lexicon())
+    for words in ("a réclamé", "exige", "a condamné", "conteste", "a démenti", "nie",
+                  "s’est réjoui", "a mis en garde", "espère", "a qualifié", "reprend-il",
+                  "a réagi", "s’insurge", "a suggéré", "a asséné"):
+        m = cues.search(f"«Non», {words} le syndicat.")
+        assert m is not None and m.group().endswith(words.split()[-1]), words
+    assert cues.search("«Non», a garé le syndicat.") is None
