@@ -37,7 +37,8 @@ CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou",
                 "pas", "est", "sont", "était", "a", "ont", "avait", "être", "avoir", "après",
                 "avant", "pendant", "depuis", "en", "y", "il", "elle", "ils", "elles", "on",
                 "nous", "vous", "je", "tu", "lui", "leur", "c’est", "c'est", "--", "–", "—"}
-PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": ""}
+PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": "", "lui": "m",
+            "eux": "m"}
 # Nouns for a group or an institution: "la foule" is not the last person quoted.
 COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouvernement",
               "ministère", "commission", "agence", "entreprise", "société", "ong", "compte",
@@ -218,6 +219,9 @@ class SpeakerNames:
         if named and (named[0].text == bare or (named[0].start - start <= 4
                                                 and named[0].label != "LOC")):
             return self.name_of(named[0]), (named[0].start, named[0].end)
+        if named and named[-1].end == end and named[-1].label in ("ORG", "HANDLE") \
+                and self._is_noun_phrase(text):  # "le syndicat CGT", "l’ONG Human Rights Watch"
+            return text, (start, end)
         if not self._is_noun_phrase(text) or not self._can_speak(text):
             return None
         handles = [e for e in self.entities if start <= e.start and e.end <= end
@@ -248,6 +252,9 @@ class SpeakerNames:
         if any(w.casefold() in ("qui", "que", "dont", "est", "sont", "était", "a", "ont")
                for w in words):
             return False
+        if re.match(r"[\w-]+(?:é|ée|és|ées|i|ie|is|u|ue|us)\s+(?:par|à|au|en)\b", text,
+                    re.IGNORECASE):
+            return False  # "Contacté par l’AFP", "Interrogée à ce sujet": an adjunct
         det = re.match(rf"(?:{DEF}|{INDEF})", text, re.IGNORECASE)
         return bool(det) or text[:1].isupper()
 
@@ -292,7 +299,9 @@ class SpeakerNames:
                         strict: bool = False) -> Speaker | None:
         """The nearest earlier person (named speakers first) whose gender fits."""
         want = PRONOUNS.get(pronoun.casefold(), "")
-        if pronoun.casefold() in ("ils", "elles"):
+        if pronoun.casefold() == "on":
+            return None  # impersonal: "on" is nobody in particular
+        if pronoun.casefold() in ("ils", "elles", "eux"):
             return self._plural_antecedent(before, earlier)
         candidates: list[tuple[int, str, tuple[int, int], str]] = []
         for name, span in earlier:

@@ -62,6 +62,57 @@ def cue_pattern(lexicon: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+ADJUNCT_PREPOSITION = re.compile(
+    rf"(?:dans|sur|devant|lors|auprès|à|au|aux|en|pendant|depuis|dès|face)"
+    rf"(?:[{SPACE}]+(?:de|du|des|à)|[{SPACE}]+d[’']|(?=[{SPACE}]))[{SPACE}]*", re.IGNORECASE)
+ADJUNCT_WORD = re.compile(r"[\w’'.-]+")
+DETERMINER = re.compile(r"(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|"
+                        r"ces)$|[ld][’']$", re.IGNORECASE)
+LINKING = {"de", "du", "des", "d’", "d'"}
+
+
+def _adjunct_end(text: str, i: int) -> int:
+    """Where a prepositional adjunct between an inverted cue and its subject ends
+    (``a dénoncé dans un communiqué l’ONG …``, ``a affirmé lors d’une conférence de presse
+    la chancelière``), or ``i`` when none starts there. The adjunct is the preposition, an
+    optional determiner, one word, then lower-case words and ``de`` complements; a determiner
+    or a capitalised word not after ``de`` starts the subject."""
+    m = ADJUNCT_PREPOSITION.match(text, i)
+    if m is None:
+        return i
+    j = m.end()
+    det = re.match(rf"(?:(?:le|la|les|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)"
+                   rf"[{SPACE}]+|[lL][’'])", text[j:])
+    if det:
+        j += det.end()
+    first = ADJUNCT_WORD.match(text, j)
+    if first is None or first.group().casefold().endswith("ant"):
+        return i  # "en affirmant": a participle, not an adjunct
+    j = first.end()
+    previous = first.group()
+    while True:
+        gap = re.match(rf"[{SPACE}]*", text[j:])
+        k = j + (gap.end() if gap else 0)
+        word = ADJUNCT_WORD.match(text, k)
+        elided = re.match(r"d[’']", text[k:])
+        if elided:
+            j, previous = k + 2, "d’"
+            continue
+        if word is None:
+            break
+        w = word.group()
+        after_de = previous.casefold() in LINKING
+        if w.casefold() in LINKING or (after_de and not DETERMINER.match(w)) \
+                or (w.islower() and not DETERMINER.match(w) and len(w) > 2):
+            j, previous = word.end(), w
+            continue
+        break
+    rest = re.match(rf"[{SPACE}]*", text[j:])
+    end = j + (rest.end() if rest else 0)
+    following = text[end:]
+    return end if re.match(r"[\w]", following) else i
+
+
 class Attribution:
     """Attributes the quotes of one article to speakers."""
 
@@ -116,6 +167,10 @@ class Attribution:
                     i += len(word)
                     i += len(text[i:]) - len(text[i:].lstrip(SPACE))
                     changed = True
+            adjunct = _adjunct_end(text, i)
+            if adjunct > i:
+                i = adjunct
+                changed = True
         title = re.match(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me)\.?[\s\u00a0]+(?=[A-ZÀ-Þ])", text[i:])
         if title:
             i += title.end()
@@ -130,9 +185,21 @@ class Attribution:
         end = pos + i + len(words.rstrip())
         return pos + i, end
 
+    def _pronoun_speaker(self, cue: Cue, before: int) -> Speaker | None:
+        """An inverted pronoun's speaker; impersonal ``on`` is only someone when a place
+        follows (``explique-t-on à Matignon``, ``dans l’entourage du ministre``)."""
+        if cue.pronoun.casefold() != "on":
+            return self.names.resolve_pronoun(cue.pronoun, before, self.earlier)
+        m = re.match(rf"[{SPACE}]*(?:à|au|chez|dans l’entourage d[eu]|dans l'entourage d[eu]|"
+                     rf"du côté d[eu])[{SPACE}]+([^,.;:!?«»()\n]{{2,60}})", self.source[cue.end :])
+        if m is None:
+            return None
+        return self.names.from_span(cue.end + m.start(1), cue.end + m.end(1), before,
+                                    self.earlier)
+
     def _speaker_after_cue(self, cue: Cue, limit: int, before: int) -> Speaker | None:
         if cue.pronoun:
-            return self.names.resolve_pronoun(cue.pronoun, before, self.earlier)
+            return self._pronoun_speaker(cue, before)
         phrase = self._phrase_after(cue.end, limit)
         if phrase is None:
             return None
@@ -156,7 +223,7 @@ class Attribution:
             cue = Cue(m.start(), m.end(), m.group(), pronoun)
             rest = self.source[m.end() : q.end]
             if pronoun and re.match(rf"[{SPACE}]*[.,;]", rest):
-                return cue, self.names.resolve_pronoun(pronoun, q.start, self.earlier)
+                return cue, self._pronoun_speaker(cue, q.start)
             stop = re.search(r"[.,;]", rest)
             if not pronoun and stop and stop.start() < 60:
                 speaker = self._speaker_after_cue(cue, m.end() + stop.start(), q.start)
@@ -173,7 +240,7 @@ class Attribution:
             # or a subject then its verb (» un utilisateur a écrit).
             cue = self._cue_at(pos, min(len(self.source), pos + 60))
             if cue is not None and cue.pronoun:
-                return cue, self.names.resolve_pronoun(cue.pronoun, q.start, self.earlier)
+                return cue, self._pronoun_speaker(cue, q.start)
             return self._subject_then_cue(q, pos)
         _, sentence_end = self._sentence_bounds(pos)
         limit = max(sentence_end, min(len(self.source), pos + 200))
@@ -211,7 +278,7 @@ class Attribution:
                                                                "comme")):
                 continue
             if cue.pronoun:
-                return cue, self.names.resolve_pronoun(cue.pronoun, q.start, self.earlier)
+                return cue, self._pronoun_speaker(cue, q.start)
             speaker = self._speaker_after_cue(cue, sentence_end, q.start)
             return (cue, speaker) if speaker else None
         return None
@@ -249,15 +316,19 @@ class Attribution:
                 and not PASSIVE.match(self.source, c.end())]  # "un témoin interrogé par"
         if len(re.findall(r"\w+", self.source[q.start : q.end])) <= TERM_MAX_WORDS:
             # A short quote takes only a cue that governs it: "dénonce des «…»".
-            cues = [c for c in cues if "," not in self.source[c.end() : q.start]
-                    and len(self.source[c.end() : q.start].split()) <= 6]
+            cues = [c for c in cues if (c.group().casefold().startswith(
+                        ("selon", "d’après", "d'après"))
+                        and re.fullmatch(rf"[^,«»]{{1,60}},[{SPACE}]*",
+                                         self.source[c.end() : q.start]))
+                    or ("," not in self.source[c.end() : q.start]
+                        and len(self.source[c.end() : q.start].split()) <= 6)]
         if not cues:
             return None
         c = cues[-1]
         pronoun = c.group("pron1") or c.group("pron2") or ""
         cue = Cue(c.start(), c.end(), c.group(), pronoun)
         if pronoun:
-            return cue, self.names.resolve_pronoun(pronoun, q.start, self.earlier)
+            return cue, self._pronoun_speaker(cue, q.start)
         if cue.text.casefold().startswith(("selon", "d’après", "d'après")):
             phrase = self._phrase_after(cue.end, q.start)
             speaker = self.names.from_span(*phrase, q.start, self.earlier) if phrase else None

@@ -105,3 +105,31 @@ def test_common_news_speech_verbs_are_cues() -> None:
         m = cues.search(f"«Non», {words} le syndicat.")
         assert m is not None and m.group().endswith(words.split()[-1]), words
     assert cues.search("«Non», a garé le syndicat.") is None
+
+
+def test_an_adjunct_between_the_cue_and_its_inverted_subject_is_skipped(analyse) -> None:
+    a = analyse("Titre\n\n«C’est une violation du droit international», a dénoncé dans un "
+                "communiqué l’ONG Human Rights Watch. «Nous devons agir», a affirmé lors "
+                "d’une conférence de presse la chancelière Angela Merkel.\n")
+    assert "Human Rights Watch" in _speaker_of(a, "violation")
+    assert _speaker_of(a, "Nous devons agir") == "Angela Merkel"
+
+
+def test_impersonal_on_is_nobody_unless_a_place_follows(analyse) -> None:
+    a = analyse("Titre\n\n«On a eu très peur», a expliqué Marie Durand, une habitante.\n\n"
+                "«Rien ne sera décidé avant lundi», explique-t-on à Matignon. «Tout est "
+                "possible», glisse-t-on.\n")
+    assert _speaker_of(a, "Rien ne sera") == "Matignon"
+    assert _speaker_of(a, "Tout est possible") == ""
+
+
+def test_selon_lui_attributes_a_short_quote(analyse) -> None:
+    a = analyse("Titre\n\nLe secrétaire d’Etat Antony Blinken a salué «une étape importante». "
+                "Selon lui, «le dialogue doit continuer».\n")
+    assert _speaker_of(a, "le dialogue") == "Antony Blinken"
+
+
+def test_a_participial_adjunct_is_not_a_speaker(analyse) -> None:
+    text = ("Titre\n\nContacté par l’AFP, M’jid El Guerrab a reconnu un geste violent, tout "
+            "en affirmant avoir réagi à des «insultes racistes».\n")
+    assert _speaker_of(analyse(text), "insultes racistes") != "Contacté par l’AFP"
