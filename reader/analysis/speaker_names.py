@@ -39,6 +39,9 @@ CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou",
                 "nous", "vous", "je", "tu", "lui", "leur", "c’est", "c'est", "--", "–", "—"}
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": "", "lui": "m",
             "eux": "m"}
+# A person pointed back to: "ce dernier", "cette dernière", "celui qui …", "celle-ci".
+ANAPHOR = re.compile(r"(?:ce dernier|cette dernière|celui-ci|celle-ci|celui-là|celle-là|"
+                     r"celui|celle)$|(?:celui|celle)\s+(?:qui|dont)\b")
 # Nouns for a group or an institution: "la foule" is not the last person quoted.
 COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouvernement",
               "ministère", "commission", "agence", "entreprise", "société", "ong", "compte",
@@ -213,6 +216,10 @@ class SpeakerNames:
         folded = text.casefold()
         if folded in PRONOUNS:
             return self.resolve_pronoun(folded, before, earlier)
+        anaphor = ANAPHOR.match(folded)
+        if anaphor:  # "ce dernier", "celle qui dirige le laboratoire"
+            feminine = anaphor.group().startswith(("celle", "cette"))
+            return self.resolve_pronoun("elle" if feminine else "il", before, earlier)
         named = [e for e in self.entities if start <= e.start and e.end <= end
                  and e.label in ("ORG", "MISC", "HANDLE", "LOC")]
         bare = re.sub(rf"^{DEF}", "", text, flags=re.IGNORECASE)

@@ -133,3 +133,12 @@ def test_a_participial_adjunct_is_not_a_speaker(analyse) -> None:
     text = ("Titre\n\nContacté par l’AFP, M’jid El Guerrab a reconnu un geste violent, tout "
             "en affirmant avoir réagi à des «insultes racistes».\n")
     assert _speaker_of(analyse(text), "insultes racistes") != "Contacté par l’AFP"
+
+
+def test_ce_dernier_and_celui_qui_point_back_to_a_person_of_their_gender(analyse) -> None:
+    a = analyse("Titre\n\n«Les chiffres sont inquiétants», estime Jean Martin, chercheur au "
+                "CNRS. «Nous avons besoin de plus de moyens», poursuit celui qui dirige aussi "
+                "le laboratoire. Sophie Durand a parlé ensuite. Ce dernier a ajouté : «Rien "
+                "n’est perdu.»\n")
+    assert _speaker_of(a, "plus de moyens") == "Jean Martin"
+    assert _speaker_of(a, "Rien n’est perdu") == "Jean Martin"
