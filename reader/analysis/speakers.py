@@ -306,7 +306,8 @@ class Attribution:
                 return opening
         m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
         if m and (self.names.people_in(start + m.start(1), start + m.end(1))
-                  or m.group(1).strip().casefold() in PRONOUNS):
+                  or m.group(1).strip().casefold() in PRONOUNS
+                  or self._organisation_in(start + m.start(1), start + m.end(1))):
             speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
                                            self.earlier)
             if speaker:
@@ -338,6 +339,14 @@ class Attribution:
                 self.source[max(0, cue.start - 12) : cue.start], re.IGNORECASE):
             return cue, self._speaker_after_cue(cue, q.start, q.start)
         return cue, self._subject(cue, start, q.start)
+
+    def _organisation_in(self, start: int, end: int) -> bool:
+        """``Pour la CGT,``: the words are an organisation's name (with a determiner)."""
+        orgs = [e for e in self.entities if e.label == "ORG" and start <= e.start
+                and e.end <= end]
+        words = re.sub(r"^(?:le|la|les|l’|l')\s*", "", self.source[start:end].strip(),
+                       flags=re.IGNORECASE)
+        return any(e.text == words for e in orgs)
 
     def _sentence_opening_source(self, start: int, q: QuoteSpan
                                  ) -> tuple[Cue | None, Speaker | None] | None:

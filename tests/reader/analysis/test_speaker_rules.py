@@ -142,3 +142,10 @@ def test_ce_dernier_and_celui_qui_point_back_to_a_person_of_their_gender(analyse
                 "n’est perdu.»\n")
     assert _speaker_of(a, "plus de moyens") == "Jean Martin"
     assert _speaker_of(a, "Rien n’est perdu") == "Jean Martin"
+
+
+def test_pour_an_organisation_attributes_but_pour_a_country_does_not(analyse) -> None:
+    a = analyse("Titre\n\nPour la CGT, « rien n’a changé ». Pour la France, « c’est une "
+                "victoire ».\n")
+    assert _speaker_of(a, "rien n’a changé") == "CGT"
+    assert _speaker_of(a, "une victoire") == ""
