@@ -27,6 +27,8 @@ from reader.analysis.variants import Variant
 from reader.nlp import ParsedArticle
 
 PRONOUN = r"(?:je|j’|j'|tu|il|elle|on|nous|vous|ils|elles)"
+AFTER_NAME = (r"(?=\s*(?:[,.;:!?)»”]|$|\b(?:qui|que|où|dont|dans|sur|et|pour|avec|en|à|au|"
+              r"aux|de|du|des|depuis|contre|a|ont|est|sont|avait|va|veut|doit|peut)\b))")
 AFTER_BARE = r"(?=\s*(?:[,.;:!?)»”]|\bqui\b|\bque\b|\boù\b|\bdont\b|\bdans\b|\bsur\b|\bet\b|$))"
 
 
@@ -53,23 +55,42 @@ def glossary_names(lexicon: Lexicon, extra: Iterable[tuple[str, str]]) -> list[G
     return [GlossaryName(n, labels.get(n, "ORG"), tuple(lits)) for n, lits in names.items()]
 
 
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace("’", "[’']").replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
 def literal_names(source: str, lexicon: Lexicon,
                   extra: Iterable[tuple[str, str]] = ()) -> list[TidyUp]:
-    """Names rendered as common words in a noun slot that expects a name."""
-    frames = sorted(lexicon.cues.get("name_frames", ()), key=len, reverse=True)
-    frame = "|".join(re.escape(f).replace("’", "[’']") for f in frames)
+    """Names rendered as common words in a noun slot that expects a name.
+
+    After a platform frame (``le site``, ``l’application``) a rendering counts in any case;
+    after a company frame (``le groupe``, ``le géant``) or ``sur``/``via``/``par`` only
+    capitalised (``sur Gazouillis``, ``le groupe pétrolier Coquille``), since ``le groupe
+    cible`` or ``sur fils`` are ordinary French."""
+    frame = _alternation(lexicon.cues.get("name_frames", ()))
+    capital_slot = _alternation(list(lexicon.cues.get("company_frames", ()))
+                                + ["sur", "via", "par", "avec"])
     found: list[TidyUp] = []
     for entry in glossary_names(lexicon, extra):
-        literals = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                            for w in sorted(entry.literals, key=len, reverse=True))
+        renderings = [w for w in entry.literals if w.casefold() != entry.name.casefold()]
+        if not renderings:
+            continue
+        literals = _alternation(renderings)
         pattern = re.compile(
             rf"(?i:\b(?:{frame}))\s+(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
-            rf"(?P<lit>(?:{literals}))(?![\w-])",
+            rf"(?P<lit>(?i:{literals}))(?![\w-])"
+            rf"|(?i:\b(?:{capital_slot}))\s+(?P<cap>(?=[A-ZÀ-Þ])(?i:{literals}))(?![\w-])",
         )
         for m in pattern.finditer(source):
-            if not m.group("pron") and not re.match(AFTER_BARE, source[m.end() :]):
+            if m.group("cap"):
+                if not re.match(AFTER_NAME, source[m.end() :]):
+                    continue
+                start = m.start("cap")
+            elif not m.group("pron") and not re.match(AFTER_BARE, source[m.end() :]):
                 continue
-            start = m.start("pron") if m.group("pron") else m.start("lit")
+            else:
+                start = m.start("pron") if m.group("pron") else m.start("lit")
             original = source[start : m.end()]
             found.append(TidyUp(start, m.end(), original, entry.name, "literal-name",
                                 f"“{original}” stands where the name {entry.name} is expected "

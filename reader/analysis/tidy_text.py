@@ -1,9 +1,10 @@
 """Tidy-up detectors for leftovers in the text: boilerplate and calques.
 
 * ``boilerplate``: a ``date YYYY-MM`` header glued to the text (at the start or mid-text), a
-  photo credit glued to a caption (``| Name / Agency``), and embedded-tweet residue
-  (``pic.twitter.com/… – Name (@handle) date``). The replacement removes them from the working
-  text; the source keeps them.
+  photo credit glued to a caption (``| Name / Agency``), embedded-tweet residue
+  (``pic.twitter.com/… – Name (@handle) date``), and whole lines of page furniture (``Lire
+  aussi : …``, ``Partager sur Facebook``, ``Publié le … Mis à jour le …``, ``© AFP``). The
+  replacement removes them from the working text; the source keeps them.
 * ``calque``: English idioms translated word for word (``Nous sommes toasts``), from
   ``resources/calques.json``. Flagged with an explanation, never rewritten.
 """
@@ -22,10 +23,45 @@ LINE_CREDIT = re.compile(r"[ \t]*\|[ \t]*(?P<credit>[^|\n]{2,80}?/[^|\n]{2,40}?)
                          re.MULTILINE)
 
 
+# Lines of web-page furniture copied with an article: links to other articles, share
+# buttons, publication stamps, credits, reading times, subscription prompts. Each pattern must
+# match a whole line, so a sentence that merely mentions these words is left alone.
+PAGE_FURNITURE = re.compile(
+    r"(?:(?:À|A)\s+)?(?:lire|voir)\s+(?:aussi|également|encore|notre\s+\w+)\b.{0,200}"
+    r"|(?:partager|partagez)(?:\s+(?:sur|via)\s+[\w+ ]{2,30}|\s+(?:cet|l[’'])\s*article)?"
+    r"|(?:facebook|twitter|linkedin|whatsapp|e-?mail|imprimer|copier le lien|tweeter|réagir"
+    r"|commenter|partager)(?:[\s,|/·•-]+(?:facebook|twitter|linkedin|whatsapp|e-?mail|imprimer"
+    r"|copier le lien|tweeter|réagir|commenter|partager))*"
+    r"|(?:publié|mis à jour|modifié|actualisé)\s+le\s+[\w/.: -]{4,40}?"
+    r"(?:\s*[-|,–]?\s*(?:mis à jour|modifié|actualisé)\s+le\s+[\w/.: -]{4,40})?"
+    r"|©\s*[\w .’'/-]{2,60}"
+    r"|(?:crédits?\s+photos?|photo|illustration)\s*:\s*[\w .’'/©-]{2,60}"
+    r"|(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min(?:utes?)?|\d+\s*min(?:utes?)?\s+de\s+lecture"
+    r"|(?:abonnez-vous|s[’']abonner|inscrivez-vous|suivez-nous|publicité|newsletter"
+    r"|(?:cet\s+)?article\s+réservé\s+aux\s+abonnés|la\s+suite\s+est\s+réservée\s+aux"
+    r"\s+abonnés|vous\s+avez\s+aimé\s+cet\s+article|sur\s+le\s+même\s+sujet"
+    r"|les\s+plus\s+lus|contenus?\s+sponsorisés?)\b.{0,120}",
+    re.IGNORECASE)
+
+
+def page_furniture(source: str) -> list[TidyUp]:
+    """Whole lines that are web-page furniture, not article text."""
+    found = []
+    for m in re.finditer(r"[^\n]+", source):
+        line = m.group().strip(" \t\u00a0")
+        if not line or len(line.split()) > 30 or not PAGE_FURNITURE.fullmatch(line):
+            continue
+        found.append(TidyUp(m.start(), m.end(), m.group(), "", "boilerplate",
+                            "A line of the web page (a link, share buttons, a date stamp, a "
+                            "credit or a prompt) copied with the article; it is not article "
+                            "text."))
+    return found
+
+
 def boilerplate(article: Article, tweets: list[Tweet]) -> list[TidyUp]:
-    """Date headers, photo credits and tweet residue."""
+    """Date headers, photo credits, page furniture and tweet residue."""
     source = article.source
-    found: list[TidyUp] = []
+    found: list[TidyUp] = page_furniture(source)
     for m in DATE_GLUED.finditer(source):
         start = m.start()
         if source[:start].strip() == "":

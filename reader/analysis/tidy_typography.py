@@ -1,7 +1,8 @@
 """Typography tidy-ups, judged against the article's own house style.
 
 Always wrong: a broken apostrophe (``qu ‘«il``), a space before a period or comma
-(``d’extrémisme .``), double spaces, doubled quotation marks, Markdown emphasis asterisks
+(``d’extrémisme .``), a full stop glued to the next sentence (``duré.Pour``), a small word
+typed twice (``des des``), double spaces, doubled quotation marks, Markdown emphasis asterisks
 (``* une potence réelle *``; not a ``* item`` list). Matters of style (a space before
 ``: ; ! ?``, spaces inside ``« »``) are measured over the article's body (not its title line):
 only a clear house style (three quarters of the marks, at least three) makes the minority
@@ -26,6 +27,12 @@ SPACE_BEFORE_STOP = re.compile(r"(?<=\w)[ \t]+(?=[.,](?:\s|$))")
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 DOUBLED_MARK = re.compile(r"([«»“”])[ \u00a0\u202f]*\1")
 EMPHASIS = re.compile(r"(?<![\w*])\*[ \t]*(?P<inner>[^*\n]{1,120}?)[ \t]*\*(?![\w*])")
+# "duré.Pour lui": a full stop glued to the next sentence (not "Change.org", "M.Dupont").
+GLUED_STOP = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# "des des excisions": a small word typed twice (not "nous nous", "vous vous").
+DOUBLED_WORD = re.compile(r"(?<![\w’'-])(?P<word>le|la|les|des|du|de|un|une|à|au|aux|en|et|"
+                          r"dans|pour|sur|par|qui|que|il|elle|est|a|ne|pas|ce|se)"
+                          r"[ \t]+(?P=word)(?![\w’'-])", re.IGNORECASE)
 PUNCT_SPACE = re.compile(r"(?<=[\w»”)])(?P<space>[ \u00a0\u202f]?)(?P<mark>[:;!?])(?=\s|$|[»”])")
 
 REASONS = {
@@ -35,6 +42,8 @@ REASONS = {
     "doubled": "The quotation mark is doubled.",
     "emphasis": "Asterisks left from web formatting (*emphasis*); the words are kept, the "
                 "asterisks removed.",
+    "glued": "The full stop is glued to the next sentence: a space is missing.",
+    "repeated": "The same word is written twice in a row.",
 }
 
 
@@ -112,6 +121,23 @@ class Typography:
                       REASONS["stop"])
         for m in DOUBLE_SPACE.finditer(self.source):
             self._add(m.start(), m.end(), " ", REASONS["double"])
+        for m in GLUED_STOP.finditer(self.source):
+            if not self._in_address(m.start()):
+                self._add(m.start(), m.end(), m.group(1) + " ", REASONS["glued"])
+        for m in DOUBLED_WORD.finditer(self.source):
+            self._add(m.start(), m.end(), m.group("word"), REASONS["repeated"])
+
+    def _in_address(self, pos: int) -> bool:
+        """Inside a web or e-mail address, a file name or an abbreviation (``Le.Monde.fr``)."""
+        start = pos
+        while start > 0 and not self.source[start - 1].isspace():
+            start -= 1
+        end = pos
+        while end < len(self.source) and not self.source[end].isspace():
+            end += 1
+        token = self.source[start:end]
+        return bool(re.search(r"(?:https?:|www\.|@|/|\.(?:fr|com|org|net|io|be|ch|ca|info|"
+                              r"html?|pdf)\b)", token, re.IGNORECASE))
 
     def punctuation_spacing(self) -> None:
         """Minority spacing before ``: ; ! ?`` (per mark), where a house style is clear."""

@@ -24,6 +24,7 @@ from reader.analysis.scoring import resolve_gold
 from reader.article import parse_article
 from reader.nlp import parse_article as parse_sentences
 from tests.reader.analysis.injection import inject
+from tests.reader.analysis.injection_wide import inject_wide
 
 FLOORS = {
     "entities (all labels)": 0.80,
@@ -70,13 +71,15 @@ def test_few_false_alarms_on_clean_news(news_rows, capsys) -> None:  # type: ign
     assert wrong <= words / 500
 
 
-def test_injected_artifacts_are_found(nlp, capsys) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("harness", ["injection", "injection_wide"])
+def test_injected_artifacts_are_found(nlp, capsys, harness: str) -> None:  # type: ignore[no-untyped-def]
     found: dict[str, list[int]] = {}
     for index, (article, data) in enumerate(news_pairs()):
         gold = resolve_gold(data, article.source)
-        names = [article.source[s:e] for s, e, label in gold.entities
-                 if label in ("PER", "ORG", "LOC")]
-        damaged, faults = inject(article.source, names, index)
+        labels = ("PER", "ORG", "LOC") if harness == "injection" else ("PER",)
+        names = [article.source[s:e] for s, e, label in gold.entities if label in labels]
+        damage = inject if harness == "injection" else inject_wide
+        damaged, faults = damage(article.source, names, index)
         analysis = analyze(parse_sentences(parse_article(damaged, article_id=article.id), nlp))
         for fault in faults:
             hit = any(t.cls == fault.cls and t.start < fault.end and fault.start < t.end
@@ -85,7 +88,7 @@ def test_injected_artifacts_are_found(nlp, capsys) -> None:  # type: ignore[no-u
     lines = [f"{cls:14} {sum(v)}/{len(v)}" for cls, v in sorted(found.items())]
     total = sum(sum(v) for v in found.values()) / sum(len(v) for v in found.values())
     with capsys.disabled():
-        print("\ninjected artifacts found (recall):\n" + "\n".join(lines) +
+        print(f"\n{harness}: injected artifacts found (recall):\n" + "\n".join(lines) +
               f"\nall classes: {total:.2f}")
     assert total >= 0.9
     for cls, hits in found.items():

@@ -110,8 +110,10 @@ def test_spellings_the_article_gives_as_alternatives_are_not_variants(analyse) -
 
 
 def test_literal_name_found_from_the_frame_without_a_list(analyse) -> None:
+    a = analyse("Le ministre a publié son message sur Siffler mardi soir.\n")
+    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Siffler", None)]
     a = analyse("Le ministre a publié son message sur Gazouiller mardi soir.\n")
-    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Gazouiller", None)]
+    assert [(o, r) for o, r in _classes(a, "literal-name")] == [("Gazouiller", "Twitter")]
     a = analyse("Il vit à Bruxelles et le dit sur Parler depuis 2020.\n")
     assert _classes(a, "literal-name") == []
 
@@ -127,3 +129,37 @@ def test_mixed_apostrophes_are_house_style_not_errors() -> None:
     text = ("L’État et l’école, d’abord. Puis l'hôpital et l’usine, l’eau et l’air. "
             "C’est l’été qu’il faut agir.")
     assert typography(text) == []
+
+
+def test_page_furniture_lines_are_boilerplate_but_sentences_about_them_are_not(
+        analyse) -> None:  # type: ignore[no-untyped-def]
+    furniture = ["Lire aussi : Les dix chiffres à retenir de l'année", "© AFP",
+                 "Partager sur Facebook", "Facebook Twitter LinkedIn",
+                 "Publié le 12/03/2021 à 10h15 Mis à jour le 12/03/2021 à 11h02",
+                 "Temps de lecture : 3 min", "Article réservé aux abonnés"]
+    body = "Le conseil a voté mardi. Les habitants ont été consultés.\n\n"
+    a = analyse("Titre\n\n" + body + "\n\n".join(furniture) + "\n\n" + body)
+    assert sorted(o for o, _ in _classes(a, "boilerplate")) == sorted(furniture)
+    a = analyse("Titre\n\nIl a décidé de lire aussi les rapports. Elle a publié le texte le "
+                "12 mars. Les abonnés ont partagé sur Facebook leur colère.\n")
+    assert _classes(a, "boilerplate") == []
+
+
+def test_glued_full_stops_and_doubled_words_but_not_addresses_or_nous_nous(analyse) -> None:
+    a = analyse("Titre\n\nLe conflit a trop duré.Pour lui, il faut agir dans la la "
+                "semaine.\n")
+    assert sorted(o for o, _ in _classes(a, "typography")) == [".", "la la"]
+    a = analyse("Titre\n\nLa pétition sur Change.org et le site Le.Monde.fr circulent. Nous "
+                "nous sommes vus. Vous vous trompez, dit M.Dupont.\n")
+    assert _classes(a, "typography") == []
+
+
+def test_capitalised_literal_names_in_company_slots_and_after_sur(analyse) -> None:
+    a = analyse("Titre\n\nL'annonce a été relayée par le groupe pétrolier Coquille dans la "
+                "soirée. Le message a circulé sur Livre des visages et via la messagerie "
+                "Télégramme, puis sur Fils.\n")
+    assert sorted(r for _, r in _classes(a, "literal-name")) == [
+        "Facebook", "Shell", "Telegram", "Threads"]
+    a = analyse("Titre\n\nLe groupe cible est large. Il écrit via Signal et sur fils de fer. "
+                "La société Orange et le groupe Carrefour ont répondu.\n")
+    assert _classes(a, "literal-name") == []
