@@ -269,6 +269,7 @@ class MentionFinder:
         name = self.source[start:end]
         first, _, rest = name.partition(" ")
         if (rest and self.text.is_initial(start) and is_common_word(first)
+                and first not in self.lexicon.first_names  # "Amadou Dembélé" keeps Amadou
                 and not self._evidenced(first) and self.lexicon.label_of(name) is None):
             start += len(first) + 1
         m = ACRONYM_BEFORE.search(self.source[max(0, start - 8) : start])
@@ -371,9 +372,24 @@ class MentionFinder:
                 pos = tok[0].pos_ if tok is not None and len(tok) == 1 else "PROPN"
                 start, end = self._refine(start, end)
                 start = self._skip_title(start, end)
+                if ent.label_ == "ORG":
+                    end = self._extend_organisation(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
                     if self._keep(s, e, pos) and not self._common_misc(s, e, label):
                         self._add(s, e, label, "spacy")
+
+    def _extend_organisation(self, start: int, end: int) -> int:
+        """``Association des jeunes Guinéens`` + `` de France``, ``Comité de Lutte`` + `` de
+        Niafrang``: an organisation named by its head noun goes on through a ``de`` + a
+        capitalised name the model left out."""
+        first = self.source[start:end].split()[0] if self.source[start:end].split() else ""
+        if first not in set(self.lexicon.cues.get("org_heads", ())):
+            return end
+        m = re.match(r"[ \u00a0]+(?:de|du|des|d’|d')[ \u00a0]*(?:la[ \u00a0]+|l’|l')?"
+                     r"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w-]+)*", self.source[end:])
+        if m is None or self.text.is_initial(end + len(m.group()) - 1):
+            return end
+        return end + m.end()
 
     def _frame_mentions(self) -> None:
         """Names in a noun slot: ``l’application Parler``, ``la plateforme Gab``."""

@@ -116,3 +116,14 @@ def test_acronym_of_lower_case_words_is_not_a_name(analyse) -> None:
                 "Les MSF sont interdites en France.\n")
     assert "MSF" not in {e.text for e in a.entities}
     assert ("France", "LOC") in {(e.text, e.label) for e in a.entities}
+
+
+def test_a_first_name_that_is_also_a_word_stays_at_a_sentence_start(analyse) -> None:
+    a = analyse("Titre\n\nLa mine recrute ailleurs. Amadou Dembélé, ancien conseiller de la "
+                "Mairie de Fourou, nous explique la situation.\n")
+    assert ("Amadou Dembélé", "PER") in {(e.text, e.label) for e in a.entities}
+
+
+def test_an_organisation_goes_on_through_de_and_a_name(analyse) -> None:
+    a = analyse("Titre\n\nLe Comité de Lutte de Niafrang refuse le projet de la société.\n")
+    assert ("Comité de Lutte de Niafrang", "ORG") in {(e.text, e.label) for e in a.entities}
