@@ -375,8 +375,21 @@ class MentionFinder:
                 if ent.label_ == "ORG":
                     end = self._extend_organisation(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
+                    if label == "PER" and self._common_noun_not_person(s, e):
+                        continue
                     if self._keep(s, e, pos) and not self._common_misc(s, e, label):
                         self._add(s, e, label, "spacy")
+
+    def _common_noun_not_person(self, start: int, end: int) -> bool:
+        """``la Mine``, ``la Mairie``, a heading's ``Bilan``: one ordinary noun the model
+        called a person, after a determiner or opening a sentence, is not a person's name."""
+        name = self.source[start:end]
+        if " " in name or "-" in name or name in self.lexicon.first_names \
+                or self.lexicon.label_of(name) is not None or not is_common_word(name):
+            return False
+        before = self.source[max(0, start - 6) : start].casefold()
+        return bool(re.search(r"(?:^|\s)(?:le|la|les|l’|l'|du|des|au|aux|une?)\s?$", before)
+                    or self.text.is_initial(start))
 
     def _extend_organisation(self, start: int, end: int) -> int:
         """``Association des jeunes Guinéens`` + `` de France``, ``Comité de Lutte`` + `` de

@@ -127,3 +127,14 @@ def test_a_first_name_that_is_also_a_word_stays_at_a_sentence_start(analyse) -> 
 def test_an_organisation_goes_on_through_de_and_a_name(analyse) -> None:
     a = analyse("Titre\n\nLe Comité de Lutte de Niafrang refuse le projet de la société.\n")
     assert ("Comité de Lutte de Niafrang", "ORG") in {(e.text, e.label) for e in a.entities}
+
+
+def test_an_ordinary_noun_after_a_determiner_is_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from reader.analysis import analyze
+    from reader.analysis.evaluation import news_pairs
+    from reader.nlp import parse_article as parse_sentences
+
+    article = next(a for a, _ in news_pairs() if a.id.startswith("n08"))  # "de la Mine, …"
+    people = {e.text for e in analyze(parse_sentences(article, nlp)).entities
+              if e.label == "PER"}
+    assert "Balla Mourou Diarra" in people and "Mine" not in people
