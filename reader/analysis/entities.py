@@ -24,6 +24,10 @@ NON_NAME_POS = {"VERB", "AUX", "ADV", "ADJ", "PRON", "DET", "ADP", "CCONJ", "SCO
 TOKEN = re.compile(r"[\w’'@.-]*\w|[^\w\s]")
 CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
+REGION_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:du|de l’|de l')[ \u00a0]*(?:Nord|Sud|Est|Ouest)(?:-(?:Est|Ouest))?"
+    r"|(?:centrale|australe|occidentale|orientale|septentrionale|méridionale|subsaharienne"
+    r"|du Nord|latine))\b")
 ELISION = re.compile(r"^(?:\w{1,7}[’'])+(?=[A-ZÀ-ÖØ-Þ0-9])")
 PREFIX = re.compile(r"^(?:pro|anti|ex|post|pré|néo)-(?=[A-ZÀ-ÖØ-Þ])")
 ACRONYM_BEFORE = re.compile(r"(?<![\w’'])([A-Z]{2,6}) $")
@@ -374,6 +378,8 @@ class MentionFinder:
                 start = self._skip_title(start, end)
                 if ent.label_ == "ORG":
                     end = self._extend_organisation(start, end)
+                elif ent.label_ == "LOC":
+                    end = self._extend_region(end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
                     if label == "PER" and self._common_noun_not_person(s, e):
                         continue
@@ -390,6 +396,12 @@ class MentionFinder:
         before = self.source[max(0, start - 6) : start].casefold()
         return bool(re.search(r"(?:^|\s)(?:le|la|les|l’|l'|du|des|au|aux|une?)\s?$", before)
                     or self.text.is_initial(start))
+
+    def _extend_region(self, end: int) -> int:
+        """``Afrique`` + `` de l’Ouest``, ``Amérique`` + `` du Sud``, ``Asie`` + `` centrale``:
+        a compass point or a regional adjective belongs to the place's name."""
+        m = REGION_AFTER.match(self.source, end)
+        return m.end() if m else end
 
     def _extend_organisation(self, start: int, end: int) -> int:
         """``Association des jeunes Guinéens`` + `` de France``, ``Comité de Lutte`` + `` de

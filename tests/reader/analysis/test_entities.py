@@ -138,3 +138,10 @@ def test_an_ordinary_noun_after_a_determiner_is_not_a_person(nlp) -> None:  # ty
     people = {e.text for e in analyze(parse_sentences(article, nlp)).entities
               if e.label == "PER"}
     assert "Balla Mourou Diarra" in people and "Mine" not in people
+
+
+def test_a_compass_point_belongs_to_the_region(analyse) -> None:
+    a = analyse("Titre\n\nLes pays d'Afrique de l'Ouest et l'Amérique du Sud. L'Asie centrale "
+                "aussi.\n")
+    places = {e.text for e in a.entities if e.label == "LOC"}
+    assert {"Afrique de l'Ouest", "Amérique du Sud", "Asie centrale"} <= places
