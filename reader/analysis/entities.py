@@ -24,6 +24,11 @@ NON_NAME_POS = {"VERB", "AUX", "ADV", "ADJ", "PRON", "DET", "ADP", "CCONJ", "SCO
 TOKEN = re.compile(r"[\w’'@.-]*\w|[^\w\s]")
 CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
+EVENT_HEADS = {"Guerre", "Code", "Loi", "Traité", "Accord", "Accords", "Pacte", "Révolution",
+               "Coupe", "Conférence", "Sommet", "Plan", "Programme", "Printemps", "Charte"}
+EVENT_AFTER = re.compile(r"[ \u00a0]+(?:(?:du|des|de la|de l’|de l')[ \u00a0]*[a-zà-ÿ]{3,}"
+                         r"|[a-zà-ÿ]{3,}(?:ale|ales|ique|iques|aire|aires|elle|elles|ienne|"
+                         r"iennes|aise|aises|ais|al|aux|iste|istes))\b")
 REGION_AFTER = re.compile(
     r"[ \u00a0]+(?:(?:du|de l’|de l')[ \u00a0]*(?:Nord|Sud|Est|Ouest)(?:-(?:Est|Ouest))?"
     r"|(?:centrale|australe|occidentale|orientale|septentrionale|méridionale|subsaharienne"
@@ -380,6 +385,8 @@ class MentionFinder:
                     end = self._extend_organisation(start, end)
                 elif ent.label_ == "LOC":
                     end = self._extend_region(end)
+                elif ent.label_ == "MISC":
+                    end = self._extend_event(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
                     if label == "PER" and self._common_noun_not_person(s, e):
                         continue
@@ -396,6 +403,15 @@ class MentionFinder:
         before = self.source[max(0, start - 6) : start].casefold()
         return bool(re.search(r"(?:^|\s)(?:le|la|les|l’|l'|du|des|au|aux|une?)\s?$", before)
                     or self.text.is_initial(start))
+
+    def _extend_event(self, start: int, end: int) -> int:
+        """``Seconde Guerre`` + `` mondiale``, ``Code`` + `` du travail``: a war, a code, a
+        treaty or a law goes on through the adjective or complement that names it."""
+        words = self.source[start:end].split()
+        if not words or words[-1] not in EVENT_HEADS:
+            return end
+        m = EVENT_AFTER.match(self.source, end)
+        return m.end() if m else end
 
     def _extend_region(self, end: int) -> int:
         """``Afrique`` + `` de l’Ouest``, ``Amérique`` + `` du Sud``, ``Asie`` + `` centrale``:

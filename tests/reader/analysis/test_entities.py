@@ -145,3 +145,9 @@ def test_a_compass_point_belongs_to_the_region(analyse) -> None:
                 "aussi.\n")
     places = {e.text for e in a.entities if e.label == "LOC"}
     assert {"Afrique de l'Ouest", "Amérique du Sud", "Asie centrale"} <= places
+
+
+def test_a_war_or_a_code_goes_on_through_the_words_that_name_it(analyse) -> None:
+    a = analyse("Titre\n\nPendant la Seconde Guerre mondiale, le Code du travail a changé.\n")
+    misc = {e.text for e in a.entities if e.label == "MISC"}
+    assert {"Seconde Guerre mondiale", "Code du travail"} <= misc
