@@ -151,3 +151,15 @@ def test_a_war_or_a_code_goes_on_through_the_words_that_name_it(analyse) -> None
     a = analyse("Titre\n\nPendant la Seconde Guerre mondiale, le Code du travail a changé.\n")
     misc = {e.text for e in a.entities if e.label == "MISC"}
     assert {"Seconde Guerre mondiale", "Code du travail"} <= misc
+
+
+def test_a_title_with_adjectives_names_a_person_and_a_place_list_holds_one_word_names(
+        analyse) -> None:  # type: ignore[no-untyped-def]
+    a = analyse("Titre\n\nLes secours sont déployés, selon le porte-parole de la police de la "
+                "province de Karnali, Gopal Chandra Bhattarai. Le Premier ministre népalais, "
+                "Pushpa Kamal Dahal, est arrivé samedi. Habitants de Fourou, Billa, Syama, "
+                "Tiembleni, tous étaient là.\n")
+    labels = {e.text: e.label for e in a.entities}
+    assert labels["Gopal Chandra Bhattarai"] == "PER"
+    assert labels["Pushpa Kamal Dahal"] == "PER"
+    assert labels["Billa"] == labels["Syama"] == "LOC"
