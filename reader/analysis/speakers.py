@@ -247,6 +247,8 @@ class Attribution:
         cue = self._cue_at(pos, limit)
         if cue is None:
             return None
+        if cue.text.casefold().endswith("ant") and not cue.pronoun:
+            return cue, None  # "«…», contestant des propos de X": X is not the speaker
         return cue, self._speaker_after_cue(cue, limit, q.start)
 
     def _is_a_title(self, q: QuoteSpan) -> bool:
@@ -270,13 +272,14 @@ class Attribution:
         _, sentence_end = self._sentence_bounds(q.start)
         for comma in re.finditer(",", self.source[q.end : sentence_end]):
             pos = q.end + comma.end()
-            if self._inside_quote(pos - 1, pos) or any(q.end <= p.start < pos
-                                                        for p in self.quoted):
-                return None
+            if self._inside_quote(pos - 1, pos):
+                continue  # a comma inside a later quote of the same sentence
             cue = self._cue_at(pos, sentence_end)
             if cue is None or cue.text.casefold().startswith(("selon", "d’après", "d'après",
                                                                "comme")):
                 continue
+            if cue.text.casefold().endswith("ant"):
+                return None  # ", contestant des propos de X": a participle, not an inversion
             if cue.pronoun:
                 return cue, self._pronoun_speaker(cue, q.start)
             speaker = self._speaker_after_cue(cue, sentence_end, q.start)
@@ -322,7 +325,8 @@ class Attribution:
                         and re.fullmatch(rf"[^,«»]{{1,60}},[{SPACE}]*",
                                          self.source[c.end() : q.start]))
                     or ("," not in self.source[c.end() : q.start]
-                        and len(self.source[c.end() : q.start].split()) <= 6)]
+                        and len(self.source[c.end() : q.start].split()) <= 6)
+                    or self._reported(c.end(), q.start)]
         if not cues:
             return None
         c = cues[-1]
@@ -363,6 +367,13 @@ class Attribution:
         cue_end = start + m.start(1)
         return Cue(start + m.start(), cue_end, self.source[start + m.start() : cue_end].strip(),
                    ""), speaker
+
+    def _reported(self, cue_end: int, quote_start: int) -> bool:
+        """``Il a admis que le conflit … avait «détourné l’attention»``: the quote is inside
+        the ``que`` clause the cue introduces (no other clause break before it)."""
+        between = self.source[cue_end:quote_start]
+        return bool(re.match(rf"[{SPACE}]*(?:\w+ment[{SPACE}]+)?(?:que|qu[’'])", between)) \
+            and not re.search(r"[.;:!?«»“”]", between) and len(between.split()) <= 20
 
     def _colon(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
         """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject (also
@@ -612,6 +623,13 @@ class Attribution:
                                 kind, sentence_ids))
         return self._repeated(self._continue_backwards(self._share_with_next(quotes)))
 
+    def _alone(self, q: Quote) -> bool:
+        """The quote is a whole paragraph (a heading or a pull quote)."""
+        para_start = self.source.rfind("\n", 0, q.start) + 1
+        para_end = self.source.find("\n", q.end)
+        return not self.source[para_start : q.start].strip() and \
+            not self.source[q.end : para_end if para_end >= 0 else None].strip()
+
     def _repeated(self, quotes: list[Quote]) -> list[Quote]:
         """A headline or pull quote repeats words quoted in the body: it takes the speaker
         of the body quote that holds the same words (``«J'ai entendu mes sœurs hurler»``)."""
@@ -623,10 +641,13 @@ class Attribution:
         for i, q in enumerate(out):
             mine = words(q.text)
             para_start = self.source.rfind("\n", 0, q.start) + 1
-            if q.speaker or len(mine.split()) < 3 or self.source[para_start : q.start].strip():
+            continued = bool(q.speaker) and not q.cue and self._alone(q)  # a heading
+            if (q.speaker and not continued) or len(mine.split()) < 3 \
+                    or self.source[para_start : q.start].strip():
                 continue  # only a quote that opens its paragraph (a headline, a pull quote)
-            source = next((p for text, p in said if p is not q and f" {mine} " in f" {text} "),
-                          None)
+            source = next((p for text, p in said if p is not q
+                           and (p.cue or not self._alone(p))  # not another heading
+                           and f" {mine} " in f" {text} "), None)
             if source is not None:
                 out[i] = replace(q, speaker=source.speaker, speaker_span=source.speaker_span,
                                  kind="direct")

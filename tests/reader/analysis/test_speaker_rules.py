@@ -74,6 +74,23 @@ CASES = {
     "pour_an_organisation_attributes_but_pour_a_country_does_not": (
         'Pour la CGT, « rien n’a changé ». Pour la France, « c’est une victoire ».\n',
         [('rien n’a changé', 'CGT'), ('une victoire', '')]),
+    "a_participle_after_a_quote_does_not_name_its_speaker": (
+        'Le Kremlin avait assuré jeudi que le conflit ne se trouvait pas dans une "impasse", '
+        "contestant des propos du commandant en chef de l'armée, Valery Zaloujny.\n",
+        [('impasse', '')]),
+    "a_short_quote_inside_the_que_clause_of_a_cue": (
+        "Le président Volodymyr Zelensky a démenti toute pression. Il a admis que le "
+        'conflit entre Israël et le Hamas avait "détourné l\'attention" de la guerre.\n',
+        [("détourné", "Volodymyr Zelensky")]),
+    "a_heading_quote_repeats_a_later_quote_rather_than_continuing_the_last_speaker": (
+        '"Il n\'y aura probablement pas de percée", avait déclaré Valery Zaloujny.\n\n'
+        '"Nous allons relever ce défi"\n\nLe président Volodymyr Zelensky a répondu. "Je '
+        'suis absolument certain que nous allons relever ce défi", a-t-il ajouté.\n',
+        [('"Nous allons relever', "Volodymyr Zelensky")]),
+    "a_cue_after_a_second_quote_of_the_sentence_covers_the_first": (
+        "La dirigeante compte aborder le \"soutien militaire\" des Européens, ainsi que "
+        "\"le douzième paquet de sanctions\" de l'UE, a déclaré Ursula von der Leyen.\n",
+        [("soutien militaire", "Ursula von der Leyen")]),
 }
 
 
