@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup
 
@@ -47,7 +48,11 @@ COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouverne
               "ministère", "commission", "agence", "entreprise", "société", "ong", "compte",
               "collectif", "mairie", "municipalité", "direction", "famille", "population",
               "police", "justice", "préfecture", "presse", "rédaction", "majorité",
-              "opposition", "assemblée"}
+              "opposition", "assemblée", "état-major", "armée", "parquet", "tribunal", "cour",
+              "ambassade", "gendarmerie", "conseil", "comité", "parti", "club", "fédération",
+              "ligue", "institut", "banque", "présidence", "sénat", "parlement",
+              "organisation", "fondation", "université", "hôpital",
+              "administration", "exécutif", "diplomatie", "office", "autorités", "secours"}
 
 
 # Nouns for people doing something: -iste, -ant, -eur, -ier, -ien, -aire (and feminines).
@@ -248,7 +253,12 @@ class SpeakerNames:
             return True
         if AGENT_NOUN.search(head):  # "les grévistes", "un gréviste", "des riverains"
             return True
-        return any(w[:1].isupper() for w in text.split()[1:])
+        words = text.split()
+        if len(words) == 1 and re.fullmatch(r"[A-ZÀ-Þ][\w-]+", text) \
+                and not is_common_word(text) and not text.endswith("ment") \
+                and text.casefold() not in self.lexicon.words("time_words"):
+            return True  # a surname the model missed: "a précisé Berhalter"
+        return any(w[:1].isupper() for w in words[1:])
 
     def _is_noun_phrase(self, text: str) -> bool:
         words = re.findall(r"[\w’'-]+|--|[–—]", text)

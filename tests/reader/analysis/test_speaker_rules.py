@@ -91,6 +91,15 @@ CASES = {
         "La dirigeante compte aborder le \"soutien militaire\" des Européens, ainsi que "
         "\"le douzième paquet de sanctions\" de l'UE, a déclaré Ursula von der Leyen.\n",
         [("soutien militaire", "Ursula von der Leyen")]),
+    "an_unclosed_quote_ending_with_its_incise_ends_with_its_paragraph": (
+        "«Cela fait partie de ce mouvement plus large, souligne Mme Bennett-Begaye.\n\n"
+        "« Je suis convaincu que la reprise sera un succès, souligne Jérôme Jamart.\n\n"
+        "«Nous sommes ravis d’accueillir Vincent dans notre staff, a précisé Berhalter.\n",
+        [("Cela fait partie", "Bennett-Begaye"), ("Je suis convaincu", "Jérôme Jamart"),
+         ("Nous sommes ravis", "Berhalter")]),
+    "an_institution_speaks": (
+        "L'état-major des armées annonce \"souscrire à la déclaration\".\n",
+        [("souscrire", "état-major des armées")]),
 }
 
 
