@@ -55,6 +55,10 @@ def glossary_names(lexicon: Lexicon, extra: Iterable[tuple[str, str]]) -> list[G
     return [GlossaryName(n, labels.get(n, "ORG"), tuple(lits)) for n, lits in names.items()]
 
 
+def _folded(words: str) -> str:
+    return " ".join(words.casefold().replace("'", "’").split())
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace("’", "[’']").replace(r"\ ", r"\s+")
                     for w in sorted(words, key=len, reverse=True))
@@ -71,31 +75,37 @@ def literal_names(source: str, lexicon: Lexicon,
     frame = _alternation(lexicon.cues.get("name_frames", ()))
     capital_slot = _alternation(list(lexicon.cues.get("company_frames", ()))
                                 + ["sur", "via", "par", "avec"])
-    found: list[TidyUp] = []
+    name_of: dict[str, str] = {}
     for entry in glossary_names(lexicon, extra):
-        renderings = [w for w in entry.literals if w.casefold() != entry.name.casefold()]
-        if not renderings:
-            continue
-        literals = _alternation(renderings)
-        pattern = re.compile(
-            rf"(?i:\b(?:{frame}))\s+(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
-            rf"(?P<lit>(?i:{literals}))(?![\w-])"
-            rf"|(?i:\b(?:{capital_slot}))\s+(?P<cap>(?=[A-ZÀ-Þ])(?i:{literals}))(?![\w-])",
-        )
-        for m in pattern.finditer(source):
-            if m.group("cap"):
-                if not re.match(AFTER_NAME, source[m.end() :]):
-                    continue
-                start = m.start("cap")
-            elif not m.group("pron") and not re.match(AFTER_BARE, source[m.end() :]):
+        for w in entry.literals:
+            if w.casefold() != entry.name.casefold():
+                name_of.setdefault(_folded(w), entry.name)
+    if not name_of:
+        return []
+    literals = _alternation(name_of)
+    pattern = re.compile(  # one pass for every name: the glossary may be long
+        rf"(?i:\b(?:{frame}))\s+(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
+        rf"(?P<lit>(?i:{literals}))(?![\w-])"
+        rf"|(?i:\b(?:{capital_slot}))\s+(?P<cap>(?=[A-ZÀ-Þ])(?i:{literals}))(?![\w-])",
+    )
+    found: list[TidyUp] = []
+    for m in pattern.finditer(source):
+        if m.group("cap"):
+            if not re.match(AFTER_NAME, source[m.end() :]):
                 continue
-            else:
-                start = m.start("pron") if m.group("pron") else m.start("lit")
-            original = source[start : m.end()]
-            found.append(TidyUp(start, m.end(), original, entry.name, "literal-name",
-                                f"“{original}” stands where the name {entry.name} is expected "
-                                f"(after “{source[m.start():start].strip()}”): an earlier "
-                                f"translation turned the name into ordinary words."))
+            start = m.start("cap")
+        elif not m.group("pron") and not re.match(AFTER_BARE, source[m.end() :]):
+            continue
+        else:
+            start = m.start("pron") if m.group("pron") else m.start("lit")
+        name = name_of.get(_folded(m.group("cap") or m.group("lit")))
+        if name is None:
+            continue
+        original = source[start : m.end()]
+        found.append(TidyUp(start, m.end(), original, name, "literal-name",
+                            f"“{original}” stands where the name {name} is expected "
+                            f"(after “{source[m.start():start].strip()}”): an earlier "
+                            f"translation turned the name into ordinary words."))
     return found
 
 
