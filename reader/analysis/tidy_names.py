@@ -86,9 +86,20 @@ def literal_names(source: str, lexicon: Lexicon,
     pattern = re.compile(  # one pass for every name: the glossary may be long
         rf"(?i:\b(?:{frame}))\s+(?:(?P<pron>(?i:{PRONOUN}))\s*)?"
         rf"(?P<lit>(?i:{literals}))(?![\w-])"
-        rf"|(?i:\b(?:{capital_slot}))\s+(?P<cap>(?=[A-ZÀ-Þ])(?i:{literals}))(?![\w-])",
+        rf"|(?i:\b(?:{capital_slot}))(?:\s+|(?<=[’']))(?P<cap>(?=[A-ZÀ-Þ])(?i:{literals}))"
+        rf"(?![\w-])",
     )
+    people = {_folded(w): g.name for g in glossary_names(lexicon, extra) if g.label == "PER"
+              for w in g.literals if " " in w}
     found: list[TidyUp] = []
+    if people:  # "Bill Portes": a person's name translated word for word, anywhere
+        person = re.compile(rf"(?<![\w-])(?=[A-ZÀ-Þ])(?i:{_alternation(people)})(?![\w-])")
+        for m in person.finditer(source):
+            if m.group()[:1].isupper() and m.group().split()[-1][:1].isupper():
+                who = people[_folded(m.group())]
+                found.append(TidyUp(m.start(), m.end(), m.group(), who, "literal-name",
+                                    f"“{m.group()}” looks like the name {who} translated "
+                                    f"word for word by an earlier translation."))
     for m in pattern.finditer(source):
         if m.group("cap"):
             if not re.match(AFTER_NAME, source[m.end() :]):

@@ -44,17 +44,40 @@ PAGE_FURNITURE = re.compile(
     re.IGNORECASE)
 
 
+def _furniture_line(line: str) -> bool:
+    """One piece of furniture, or several on one line (``Partager sur Facebook Partager sur
+    Twitter Envoyer par e-mail``)."""
+    if PAGE_FURNITURE.fullmatch(line):
+        return True
+    pieces = [p for p in re.split(r"\s*[|·•]\s*|\s+(?=(?:Partager|Envoyer|Imprimer|Tweeter|"
+                                  r"Copier|Réagir|Commenter)\b)", line) if p.strip()]
+    return len(pieces) > 1 and all(PAGE_FURNITURE.fullmatch(p) or re.fullmatch(
+        r"envoyer\s+par\s+e-?mail|s[’']abonner", p, re.IGNORECASE) for p in pieces)
+
+
+# A credit or a "read also" link glued after a paragraph's last sentence.
+GLUED_FURNITURE = re.compile(r"(?<=[.!?»…])[ \t\u00a0]+(?P<piece>©[ \t]*[\w .’'/-]{2,40}"
+                             r"|(?:À|A)[ \t]+lire[ \t]+aussi[ \t]*:[^\n]{2,150})[ \t]*$",
+                             re.MULTILINE)
+
+
 def page_furniture(source: str) -> list[TidyUp]:
-    """Whole lines that are web-page furniture, not article text."""
+    """Lines of web-page furniture, and furniture glued after a paragraph's last sentence."""
     found = []
     for m in re.finditer(r"[^\n]+", source):
         line = m.group().strip(" \t\u00a0")
-        if not line or len(line.split()) > 30 or not PAGE_FURNITURE.fullmatch(line):
+        if not line or len(line.split()) > 30 or not _furniture_line(line):
             continue
         found.append(TidyUp(m.start(), m.end(), m.group(), "", "boilerplate",
                             "A line of the web page (a link, share buttons, a date stamp, a "
                             "credit or a prompt) copied with the article; it is not article "
                             "text."))
+    for m in GLUED_FURNITURE.finditer(source):
+        if any(t.start <= m.start("piece") < t.end for t in found):
+            continue
+        found.append(TidyUp(m.start(), m.end(), m.group(), "", "boilerplate",
+                            "A credit or a link of the web page glued after the paragraph's "
+                            "last sentence; it is not article text."))
     return found
 
 

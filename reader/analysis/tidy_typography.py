@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.model import TidyUp
 
 SPACES = " \u00a0\u202f"
@@ -23,6 +24,9 @@ BROKEN_APOSTROPHE = re.compile(
     r"\b(?:[Qq]u|[ldnsjcmtLDNSJCMT]|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|[Pp]resqu)"
     r"(?P<gap>[ \t]+[‘’'][ \t]*|[ \t]*‘[ \t]*)(?=[«“\w])"
 )
+STRAY_QUOTE = re.compile(r"(?<![\w’'])‘(?=[ \u00a0\u202f]*«)")  # "‘«": a stray mark before «
+# "touris- tiques": a word cut at a line end, the hyphen and the break left in
+HYPHEN_RESIDUE = re.compile(r"\b(?P<a>[a-zà-ÿ]{2,})-[ \t]+(?P<b>[a-zà-ÿ]{2,})\b")
 SPACE_BEFORE_STOP = re.compile(r"(?<=\w)[ \t]+(?=[.,](?:\s|$))")
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 DOUBLED_MARK = re.compile(r"([«»“”])[ \u00a0\u202f]*\1")
@@ -44,6 +48,8 @@ REASONS = {
                 "asterisks removed.",
     "glued": "The full stop is glued to the next sentence: a space is missing.",
     "repeated": "The same word is written twice in a row.",
+    "stray": "A stray quotation mark before the guillemet.",
+    "hyphen": "A word cut at the end of a line: the hyphen and the break are left over.",
 }
 
 
@@ -124,6 +130,13 @@ class Typography:
         for m in GLUED_STOP.finditer(self.source):
             if not self._in_address(m.start()):
                 self._add(m.start(), m.end(), m.group(1) + " ", REASONS["glued"])
+        for m in STRAY_QUOTE.finditer(self.source):
+            self._add(m.start(), m.end(), "", REASONS["stray"])
+        for m in HYPHEN_RESIDUE.finditer(self.source):
+            joined = m.group("a") + m.group("b")
+            if is_common_word(joined) and not (is_common_word(m.group("a"))
+                                               and is_common_word(m.group("b"))):
+                self._add(m.start(), m.end(), joined, REASONS["hyphen"])
         for m in DOUBLED_WORD.finditer(self.source):
             self._add(m.start(), m.end(), m.group("word"), REASONS["repeated"])
 

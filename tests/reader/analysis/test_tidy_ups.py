@@ -163,3 +163,17 @@ def test_capitalised_literal_names_in_company_slots_and_after_sur(analyse) -> No
     a = analyse("Titre\n\nLe groupe cible est large. Il écrit via Signal et sur fils de fer. "
                 "La société Orange et le groupe Carrefour ont répondu.\n")
     assert _classes(a, "literal-name") == []
+
+
+def test_glued_furniture_stray_quote_marks_hyphen_residue_and_translated_people(
+        analyse) -> None:  # type: ignore[no-untyped-def]
+    a = analyse("Titre\n\nLe conseil a voté mardi. © AFP\n\nPartager sur Facebook Partager "
+                "sur Twitter Envoyer par e-mail\n\nLes campements touris- tiques et la région "
+                "parisienne. ‘« Certes il existe des cas », dit-elle. Le fondateur d’Amazone et "
+                "Bill Portes ont répondu.\n")
+    assert len(_classes(a, "boilerplate")) == 2
+    typo = dict(_classes(a, "typography"))
+    assert typo.get("touris- tiques") == "touristiques" and typo.get("‘") == ""
+    assert sorted(r for _, r in _classes(a, "literal-name")) == ["Amazon", "Bill Gates"]
+    a = analyse("Titre\n\nUn porte- parole et des demi- finales. Il sait la vérité. ©\n")
+    assert _classes(a, "typography") == [] and _classes(a, "boilerplate") == []
