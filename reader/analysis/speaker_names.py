@@ -40,6 +40,10 @@ CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou",
                 "nous", "vous", "je", "tu", "lui", "leur", "c’est", "c'est", "--", "–", "—"}
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": "", "lui": "m",
             "eux": "m"}
+# Roles a news article uses for the person it names and quotes ("le chef de l’Etat").
+ROLE_HEADS = {"chef", "ministre", "président", "présidente", "premier", "première",
+              "secrétaire", "patron", "patronne", "dirigeant", "dirigeante", "maire",
+              "candidat", "candidate", "député", "députée", "sénateur", "sénatrice"}
 # A person pointed back to: "ce dernier", "cette dernière", "celui qui …", "celle-ci".
 ANAPHOR = re.compile(r"(?:ce dernier|cette dernière|celui-ci|celle-ci|celui-là|celle-là|"
                      r"celui|celle)$|(?:celui|celle)\s+(?:qui|dont)\b")
@@ -303,6 +307,10 @@ class SpeakerNames:
         bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+{ADJECTIVES})?",
                             text.strip(), re.IGNORECASE)
         if not bare or head in COLLECTIVE or head in self.lexicon.words("document_nouns"):
+            if re.match(r"(?:le|la|l’|l')\s*", text, re.IGNORECASE) and head in ROLE_HEADS:
+                # "le chef du gouvernement", "le Premier ministre" after "Manuel Valls, …":
+                # a role the article uses for the person it has been quoting
+                return self._last_named_speaker(before, earlier)
             return None  # "la directrice de la chaîne" is specific: keep the words
         det = re.match(DEF, text, re.IGNORECASE)
         gender = self._noun_gender(head, det.group() if det else "")
@@ -345,6 +353,13 @@ class SpeakerNames:
             return None
         _, name, span, _ = max(fitting)
         return name, span
+
+    def _last_named_speaker(self, before: int, earlier: list[Speaker]) -> Speaker | None:
+        """The latest earlier speaker who is a named person, when near."""
+        for name, span in reversed(earlier):
+            if self.people_in(*span) and 0 < before - span[0] < 1500:
+                return name, span
+        return None
 
     def _plural_antecedent(self, before: int, earlier: list[Speaker]) -> Speaker | None:
         """``ils``/``elles``: the latest plural speaker (``les grévistes``, ``des riverains``)

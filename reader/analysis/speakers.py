@@ -241,6 +241,15 @@ class Attribution:
             cue = self._cue_at(pos, min(len(self.source), pos + 60))
             if cue is not None and cue.pronoun:
                 return cue, self._pronoun_speaker(cue, q.start)
+            if cue is not None and not cue.text.casefold().endswith("ant") \
+                    and not cue.text.casefold().startswith(("selon", "d’après", "d'après",
+                                                            "comme")):
+                # "» complète Jean-Marc Gabouty", "» dit le sénateur de l’Yonne": an
+                # inverted cue some outlets write without the comma
+                _, sentence_end = self._sentence_bounds(pos)
+                speaker = self._speaker_after_cue(cue, max(sentence_end, pos + 1), q.start)
+                if speaker is not None:
+                    return cue, speaker
             return self._subject_then_cue(q, pos)
         _, sentence_end = self._sentence_bounds(pos)
         limit = max(sentence_end, min(len(self.source), pos + 200))

@@ -100,6 +100,15 @@ CASES = {
     "an_institution_speaks": (
         "L'état-major des armées annonce \"souscrire à la déclaration\".\n",
         [("souscrire", "état-major des armées")]),
+    "an_inverted_cue_written_without_its_comma (news)": (
+        "« On passera d'un texte perdant-perdant à un texte gagnant-gagnant » complète "
+        "Jean-Marc Gabouty. Lui-même chef d'entreprise, il dirige une société.\n",
+        [("perdant-perdant", "Jean-Marc Gabouty")]),
+    "a_role_description_means_the_person_being_quoted (news)": (
+        "« Il n'y a aucune raison de manifester », a déclaré Manuel Valls, invité de RTL ce "
+        "jeudi matin.\n\nLe chef du gouvernement s'est dit prêt jeudi à lever les "
+        "blocages : « Mais bien sûr, l'accès aux ports doit être possible. »\n",
+        [("Mais bien sûr", "Manuel Valls")]),
 }
 
 
