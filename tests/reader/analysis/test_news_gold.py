@@ -1,16 +1,16 @@
 """Quality on published French news (``tests/gold/news``), beside plain ``fr_core_news_sm``.
 
-The set is 11 articles from 10 outlets with hand-written gold (``SOURCES.md``). Floors are
-the F1 measured when the rules were last changed minus 0.05; the printed tables are the
-figures to read. Injected faults (one of each tidy-up class per article, ``injection.py``)
+The set is 19 articles from 17 outlets with hand-written gold (``SOURCES.md``); n12–n19 were
+annotated blind, before the analysis was run on them. Floors are the F1 measured when the
+rules were last changed minus 0.05; the printed tables are the figures to read. Injected
+faults (one of each tidy-up class per article, ``injection.py`` and ``injection_wide.py``)
 measure tidy-up recall on real text; the untouched articles measure false alarms.
 
-Measured (P / R / F1), see docs/analysis.md for the history:
-entities .85/.87/.86 (plain sm, names only: .45/.64/.53), names .84/.86/.85, quote spans 1.00,
-speakers .94/.90/.92, speakers in full .93/.89/.91, speaker accuracy over all 206 quotes
-(full name, or none where the gold has none) .91; injected recall 1.00 (``injection.py``) and
-0.98 (``injection_wide.py``); false alarms 0.04 per 500 words. HIPE dev names .51 exact / .70
-overlapping (plain sm .46 / .62).
+Measured on the 19 articles (P / R / F1), see docs/analysis.md for the history: entities
+.84/.84/.84 (plain sm, names only: .48/.65/.55), names .82/.82/.82, quote spans 1.00, speakers
+.85/.73/.79, speakers in full .84/.72/.77, speaker accuracy over all 369 quotes (full name, or
+none where the gold has none) .80; false alarms 0.03 per 500 words. HIPE dev names .51 exact
+/ .70 overlapping (plain sm .46 / .62).
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ from tests.reader.analysis.injection import inject
 from tests.reader.analysis.injection_wide import inject_wide
 
 FLOORS = {
-    "entities (all labels)": 0.81,
-    "names": 0.79,
-    "entity spans": 0.84,
+    "entities (all labels)": 0.79,
+    "names": 0.77,
+    "entity spans": 0.82,
     "quote spans": 0.95,
-    "speakers": 0.87,
-    "speakers (full name)": 0.86,
-    "speaker accuracy": 0.86,
-    "DATE": 0.93,
+    "speakers": 0.74,
+    "speakers (full name)": 0.72,
+    "speaker accuracy": 0.75,
+    "DATE": 0.94,
 }
 
 
