@@ -7,54 +7,21 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py``.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-
-def wait(app: QApplication, condition, timeout: float = 180.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        app.processEvents()
-        time.sleep(0.01)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
+from screenshot_window import REPO, reader_window, wait  # noqa: E402
 
 
 def main() -> None:
     app = QApplication([])
-    from reader.corpus import ensure_bundled
-    from reader.paths import models_dir
-    from reader.translation.models import install_from_file
-    from tests.argos_package import ensure_test_package
     from ui.annotating import Annotating
-    from ui.app import open_library, preferences_for
-    from ui.main_window import MainWindow
-    from ui.reading_aids import ReadingAids
-    from ui.tasks import TaskRunner
-    from ui.theme import apply_theme, theme_named
-    from ui.translation_controller import TranslationController
 
-    data = Path(tempfile.mkdtemp())
-    install_from_file(ensure_test_package(), models_dir=models_dir(data), expected_pair=None)
-    library, _ = open_library(str(data))
-    ensure_bundled(library)
-    prefs = preferences_for(str(data))
-    apply_theme(app, theme_named("light"))
-    runner = TaskRunner()
-    win = MainWindow(library, runner, prefs)
-    win.translation = TranslationController(win, runner, library, models_dir=models_dir(data),
-                                            pair=("zh", "en"))
-    win.add_translation_menu()
-    win.aids = ReadingAids(win, runner, library, win.translation, prefs)
+    win, runner = reader_window(app)
     win.notes = Annotating(win, win.aids.tabs)
     win.resize(1500, 900)
     win.show()

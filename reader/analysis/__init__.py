@@ -44,7 +44,8 @@ def _without_overlaps(found: list[TidyUp]) -> list[TidyUp]:
     kept: list[TidyUp] = []
     for t in sorted(found, key=lambda t: (TIDY_UP_RANK[t.cls], t.start, -t.end)):
         clash = any(k.start < t.end and t.start < k.end for k in kept
-                    if k.replacement is not None and t.replacement is not None)
+                    if (k.replacement is not None and t.replacement is not None)
+                    or k.cls == t.cls)  # one flag per place and class
         same = any(k.key == t.key for k in kept)
         if not clash and not same:
             kept.append(t)

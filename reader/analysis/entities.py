@@ -24,6 +24,15 @@ NON_NAME_POS = {"VERB", "AUX", "ADV", "ADJ", "PRON", "DET", "ADP", "CCONJ", "SCO
 TOKEN = re.compile(r"[\w’'@.-]*\w|[^\w\s]")
 CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
+EVENT_HEADS = {"Guerre", "Code", "Loi", "Traité", "Accord", "Accords", "Pacte", "Révolution",
+               "Coupe", "Conférence", "Sommet", "Plan", "Programme", "Printemps", "Charte"}
+EVENT_AFTER = re.compile(r"[ \u00a0]+(?:(?:du|des|de la|de l’|de l')[ \u00a0]*[a-zà-ÿ]{3,}"
+                         r"|[a-zà-ÿ]{3,}(?:ale|ales|ique|iques|aire|aires|elle|elles|ienne|"
+                         r"iennes|aise|aises|ais|al|aux|iste|istes))\b")
+REGION_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:du|de l’|de l')[ \u00a0]*(?:Nord|Sud|Est|Ouest)(?:-(?:Est|Ouest))?"
+    r"|(?:centrale|australe|occidentale|orientale|septentrionale|méridionale|subsaharienne"
+    r"|du Nord|latine))\b")
 ELISION = re.compile(r"^(?:\w{1,7}[’'])+(?=[A-ZÀ-ÖØ-Þ0-9])")
 PREFIX = re.compile(r"^(?:pro|anti|ex|post|pré|néo)-(?=[A-ZÀ-ÖØ-Þ])")
 ACRONYM_BEFORE = re.compile(r"(?<![\w’'])([A-Z]{2,6}) $")
@@ -269,6 +278,7 @@ class MentionFinder:
         name = self.source[start:end]
         first, _, rest = name.partition(" ")
         if (rest and self.text.is_initial(start) and is_common_word(first)
+                and first not in self.lexicon.first_names  # "Amadou Dembélé" keeps Amadou
                 and not self._evidenced(first) and self.lexicon.label_of(name) is None):
             start += len(first) + 1
         m = ACRONYM_BEFORE.search(self.source[max(0, start - 8) : start])
@@ -371,9 +381,56 @@ class MentionFinder:
                 pos = tok[0].pos_ if tok is not None and len(tok) == 1 else "PROPN"
                 start, end = self._refine(start, end)
                 start = self._skip_title(start, end)
+                if ent.label_ == "ORG":
+                    end = self._extend_organisation(start, end)
+                elif ent.label_ == "LOC":
+                    end = self._extend_region(end)
+                elif ent.label_ == "MISC":
+                    end = self._extend_event(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
+                    if label == "PER" and self._common_noun_not_person(s, e):
+                        continue
                     if self._keep(s, e, pos) and not self._common_misc(s, e, label):
                         self._add(s, e, label, "spacy")
+
+    def _common_noun_not_person(self, start: int, end: int) -> bool:
+        """``la Mine``, ``la Mairie``, a heading's ``Bilan``: one ordinary noun the model
+        called a person, after a determiner or opening a sentence, is not a person's name."""
+        name = self.source[start:end]
+        if " " in name or "-" in name or name in self.lexicon.first_names \
+                or self.lexicon.label_of(name) is not None or not is_common_word(name):
+            return False
+        before = self.source[max(0, start - 6) : start].casefold()
+        return bool(re.search(r"(?:^|\s)(?:le|la|les|l’|l'|du|des|au|aux|une?)\s?$", before)
+                    or self.text.is_initial(start))
+
+    def _extend_event(self, start: int, end: int) -> int:
+        """``Seconde Guerre`` + `` mondiale``, ``Code`` + `` du travail``: a war, a code, a
+        treaty or a law goes on through the adjective or complement that names it."""
+        words = self.source[start:end].split()
+        if not words or words[-1] not in EVENT_HEADS:
+            return end
+        m = EVENT_AFTER.match(self.source, end)
+        return m.end() if m else end
+
+    def _extend_region(self, end: int) -> int:
+        """``Afrique`` + `` de l’Ouest``, ``Amérique`` + `` du Sud``, ``Asie`` + `` centrale``:
+        a compass point or a regional adjective belongs to the place's name."""
+        m = REGION_AFTER.match(self.source, end)
+        return m.end() if m else end
+
+    def _extend_organisation(self, start: int, end: int) -> int:
+        """``Association des jeunes Guinéens`` + `` de France``, ``Comité de Lutte`` + `` de
+        Niafrang``: an organisation named by its head noun goes on through a ``de`` + a
+        capitalised name the model left out."""
+        first = self.source[start:end].split()[0] if self.source[start:end].split() else ""
+        if first not in set(self.lexicon.cues.get("org_heads", ())):
+            return end
+        m = re.match(r"[ \u00a0]+(?:de|du|des|d’|d')[ \u00a0]*(?:la[ \u00a0]+|l’|l')?"
+                     r"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w-]+)*", self.source[end:])
+        if m is None or self.text.is_initial(end + len(m.group()) - 1):
+            return end
+        return end + m.end()
 
     def _frame_mentions(self) -> None:
         """Names in a noun slot: ``l’application Parler``, ``la plateforme Gab``."""

@@ -98,6 +98,24 @@ def full_name_speakers(analysis: Analysis, gold_quotes: list[tuple[int, int, str
                   sum(1 for g in gold_quotes if g[2]))
 
 
+def speaker_accuracy(analysis: Analysis, gold_quotes: list[tuple[int, int, str]]) -> Counts:
+    """The issue's speaker accuracy, over every gold quote: right when the gold names a
+    speaker and the prediction gives that full name, or when the gold has none (a term, a
+    title) and neither does the prediction. Counts as (right, quotes, quotes)."""
+    from reader.analysis.scoring import IOU_MIN, _iou, _normal
+
+    right = 0
+    for start, end, want in gold_quotes:
+        match = next((q for q in analysis.quotes
+                      if _iou((q.start, q.end), (start, end)) >= IOU_MIN), None)
+        pred = match.speaker if match is not None else ""
+        if not want:
+            right += not pred
+        elif pred and _normal(want) in _normal(pred) and same_speaker(pred, want):
+            right += 1
+    return Counts(right, len(gold_quotes), len(gold_quotes))
+
+
 def _add(rows: dict[str, Row], key: str, ours: Counts, plain: Counts | None = None) -> None:
     row = rows.setdefault(key, Row(key, Counts(), Counts() if plain is not None else None))
     row.ours.add(ours)
@@ -134,6 +152,7 @@ def _score_articles(pairs: list[tuple[Article, dict[str, Any]]], nlp: Any,
         _add(rows, "quote spans", scored["quote spans"])
         _add(rows, "speakers", scored["speakers"])
         _add(rows, "speakers (full name)", full_name_speakers(analysis, gold.quotes))
+        _add(rows, "speaker accuracy", speaker_accuracy(analysis, gold.quotes))
         if sources:  # the news gold does not annotate sources
             _add(rows, "sources", scored["sources"])
         for key, counts in scored.items():

@@ -55,10 +55,15 @@ def _compile(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
     person_nouns = "|".join(re.escape(w) for w in people)
     titles = "|".join(re.escape(w.rstrip(".")) for w in lexicon.cues.get("title_words", ()))
     det = r"(?:le|la|l’|l'|un|une|son|sa|leur|notre|cet|cette|ce)"
+    adjective = r"(?!(?:de|du|des|la|le|les|à|au|aux|en|et|ou|d)\b)[a-zà-ÿ-]+"
     heads = "|".join(re.escape(w) for w in lexicon.cues.get("org_heads", ()))
     return {
-        "title_before": re.compile(rf"(?:\b(?:{titles})\.?|\b{det}\s*(?:{person_nouns}))"
-                                   r"\s*$", re.IGNORECASE),
+        # "M.", "le député", and "le Premier ministre népalais, ", "la chancelière allemande",
+        # "le ministre de la Santé, ": a title, its adjectives and complement, then the name
+        "title_before": re.compile(rf"(?:\b(?:{titles})\.?|\b{det}\s*(?:premier\s+|première\s+)?"
+                                   rf"(?:{person_nouns})(?:\s+{adjective}){{0,2}}"
+                                   r"(?:\s+(?:de|du|des|d’|d')\s*(?:la\s+|l’|l')?[\w-]+\s*,)?"
+                                   r"\s*,?)\s*$", re.IGNORECASE),
         "person_after": re.compile(rf"^,\s*(?:\d{{1,3}}\s+ans\b|(?:{det}\s*|une?\s+)?"
                                    rf"(?:{person_nouns})\b)", re.IGNORECASE),
         "org_after": re.compile(rf"^\s*[-–—,(]\s*(?:la|le|l’|l'|une|un)?\s*(?:{heads})\b",
@@ -68,7 +73,8 @@ def _compile(lexicon: Lexicon) -> dict[str, re.Pattern[str]]:
         "loc_before": re.compile(rf"(?:^|\W)(?:(?:le|la|les|l’|l'|du|au|aux|des)\s+)?"
                                  rf"(?:{alternatives('loc_frames')})\s*"
                                  # "les villages de Banasso et (de) Tiembleni": the whole list
-                                 rf"(?:[A-ZÀ-Þ][\w’'-]+\s*(?:,|et|ou)\s*(?:de\s+|d’)?)*$",
+                                 rf"(?P<listed>(?:[A-ZÀ-Þ][\w’'-]+\s*(?:,|et|ou)\s*"
+                                 rf"(?:de\s+|d’)?)*)$",
                                  re.IGNORECASE),
         "says_after": re.compile(r"^,?\s*(?:a|avait)\s+(?:déclaré|affirmé|dit|expliqué|"
                                  r"ajouté|estimé|confié|raconté|souligné|précisé|indiqué)\b"),
@@ -107,7 +113,10 @@ def label_votes(source: str, start: int, end: int, lexicon: Lexicon) -> list[tup
         votes.append(("PER", WEAK + 1))  # "X a déclaré", "», a affirmé X"
     if p["org_after"].match(after):
         votes.append(("ORG", STRONG))
-    if p["loc_before"].search(before):
+    place = p["loc_before"].search(before)
+    if place and (not place.group("listed") or len(words) == 1):
+        # a list of places is of one-word names; "la province de Karnali, Gopal Chandra
+        # Bhattarai" is a person in apposition
         votes.append(("LOC", STRONG))
     elif len(words) == 1 and p["weak_loc_before"].search(before):
         votes.append(("LOC", WEAK))

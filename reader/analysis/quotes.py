@@ -20,6 +20,11 @@ TWEET_RESIDUE = re.compile(
     r"[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
     r"(?P<date>(?:\d{1,2}(?:er)?\s+\w+|\w+\s+\d{1,2},?)\s+\d{4})\s*$"
 )
+# A paragraph that ends with an attribution incise: ", a précisé Berhalter.",
+# ", souligne Mme Bennett-Begaye.", ", ajoute-t-il."
+ENDS_WITH_INCISE = re.compile(
+    r",\s+(?:[a-zà-ÿ’'-]+\s+){1,3}(?:(?:M\.|Mme|Dr)\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*"
+    r"\.\s*$|,\s+[a-zà-ÿ’'-]+-t?-?(?:il|elle|ils|elles|on)\.\s*$")
 OPENING = {"«": "»", "“": "”"}
 
 
@@ -123,6 +128,11 @@ def find_quote_spans(article: Article, tweets: list[Tweet]) -> list[QuoteSpan]:
         found, unclosed = _pair_marks(text, para.start)
         spans.extend(QuoteSpan(s, e, "direct") for s, e, _ in found)
         carry = unclosed
+        if carry is not None and ENDS_WITH_INCISE.search(text):
+            # "«Nous sommes ravis …, a précisé Berhalter." with no closing mark: the quote
+            # ends with its paragraph, however the next one opens
+            spans.append(QuoteSpan(carry, para.end, "direct", open_end=True))
+            carry = None
     if carry is not None:
         spans.append(QuoteSpan(carry, article.paragraphs[-1].end, "direct", open_end=True))
     return sorted(spans, key=lambda q: q.start)

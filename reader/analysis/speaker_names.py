@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.entities import is_common_word
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup
 
@@ -37,13 +38,25 @@ CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou",
                 "pas", "est", "sont", "était", "a", "ont", "avait", "être", "avoir", "après",
                 "avant", "pendant", "depuis", "en", "y", "il", "elle", "ils", "elles", "on",
                 "nous", "vous", "je", "tu", "lui", "leur", "c’est", "c'est", "--", "–", "—"}
-PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": ""}
+PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": "", "lui": "m",
+            "eux": "m"}
+# Roles a news article uses for the person it names and quotes ("le chef de l’Etat").
+ROLE_HEADS = {"chef", "ministre", "président", "présidente", "premier", "première",
+              "secrétaire", "patron", "patronne", "dirigeant", "dirigeante", "maire",
+              "candidat", "candidate", "député", "députée", "sénateur", "sénatrice"}
+# A person pointed back to: "ce dernier", "cette dernière", "celui qui …", "celle-ci".
+ANAPHOR = re.compile(r"(?:ce dernier|cette dernière|celui-ci|celle-ci|celui-là|celle-là|"
+                     r"celui|celle)$|(?:celui|celle)\s+(?:qui|dont)\b")
 # Nouns for a group or an institution: "la foule" is not the last person quoted.
 COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouvernement",
               "ministère", "commission", "agence", "entreprise", "société", "ong", "compte",
               "collectif", "mairie", "municipalité", "direction", "famille", "population",
               "police", "justice", "préfecture", "presse", "rédaction", "majorité",
-              "opposition", "assemblée"}
+              "opposition", "assemblée", "état-major", "armée", "parquet", "tribunal", "cour",
+              "ambassade", "gendarmerie", "conseil", "comité", "parti", "club", "fédération",
+              "ligue", "institut", "banque", "présidence", "sénat", "parlement",
+              "organisation", "fondation", "université", "hôpital",
+              "administration", "exécutif", "diplomatie", "office", "autorités", "secours"}
 
 
 # Nouns for people doing something: -iste, -ant, -eur, -ier, -ien, -aire (and feminines).
@@ -101,11 +114,24 @@ class SpeakerNames:
         group = self.groups.get(e.group)
         if group is None:
             return e.text
+        if e.label == "PER" and " " not in group.name.strip():
+            return self._fuller_earlier(e, group.name)
         if e.label == "PER" or (e.label == "ORG" and group.name.endswith(e.text)):
             return group.name
         if e.label == "ORG" and e.text.isupper() and len(e.text) <= 6:
             return group.name
         return e.text
+
+    def _fuller_earlier(self, e: Entity, name: str) -> str:
+        """A surname alone that the grouping left apart because two people share it
+        (``Salif Diarra``, ``Balla Mourou Diarra``): the latest full name ending with it."""
+        for other in sorted(self.people, key=lambda o: -o.start):
+            if other.start >= e.start:
+                continue
+            full = self.groups[other.group].name if other.group in self.groups else other.text
+            if " " in full and full.split()[-1] == name:
+                return full
+        return name
 
     def _group_gender(self, gid: int) -> str:
         votes: list[str] = []
@@ -199,12 +225,19 @@ class SpeakerNames:
         folded = text.casefold()
         if folded in PRONOUNS:
             return self.resolve_pronoun(folded, before, earlier)
+        anaphor = ANAPHOR.match(folded)
+        if anaphor:  # "ce dernier", "celle qui dirige le laboratoire"
+            feminine = anaphor.group().startswith(("celle", "cette"))
+            return self.resolve_pronoun("elle" if feminine else "il", before, earlier)
         named = [e for e in self.entities if start <= e.start and e.end <= end
                  and e.label in ("ORG", "MISC", "HANDLE", "LOC")]
         bare = re.sub(rf"^{DEF}", "", text, flags=re.IGNORECASE)
         if named and (named[0].text == bare or (named[0].start - start <= 4
                                                 and named[0].label != "LOC")):
             return self.name_of(named[0]), (named[0].start, named[0].end)
+        if named and named[-1].end == end and named[-1].label in ("ORG", "HANDLE") \
+                and self._is_noun_phrase(text):  # "le syndicat CGT", "l’ONG Human Rights Watch"
+            return text, (start, end)
         if not self._is_noun_phrase(text) or not self._can_speak(text):
             return None
         handles = [e for e in self.entities if start <= e.start and e.end <= end
@@ -224,7 +257,12 @@ class SpeakerNames:
             return True
         if AGENT_NOUN.search(head):  # "les grévistes", "un gréviste", "des riverains"
             return True
-        return any(w[:1].isupper() for w in text.split()[1:])
+        words = text.split()
+        if len(words) == 1 and re.fullmatch(r"[A-ZÀ-Þ][\w-]+", text) \
+                and not is_common_word(text) and not text.endswith("ment") \
+                and text.casefold() not in self.lexicon.words("time_words"):
+            return True  # a surname the model missed: "a précisé Berhalter"
+        return any(w[:1].isupper() for w in words[1:])
 
     def _is_noun_phrase(self, text: str) -> bool:
         words = re.findall(r"[\w’'-]+|--|[–—]", text)
@@ -235,6 +273,9 @@ class SpeakerNames:
         if any(w.casefold() in ("qui", "que", "dont", "est", "sont", "était", "a", "ont")
                for w in words):
             return False
+        if re.match(r"[\w-]+(?:é|ée|és|ées|i|ie|is|u|ue|us)\s+(?:par|à|au|en)\b", text,
+                    re.IGNORECASE):
+            return False  # "Contacté par l’AFP", "Interrogée à ce sujet": an adjunct
         det = re.match(rf"(?:{DEF}|{INDEF})", text, re.IGNORECASE)
         return bool(det) or text[:1].isupper()
 
@@ -266,6 +307,10 @@ class SpeakerNames:
         bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+{ADJECTIVES})?",
                             text.strip(), re.IGNORECASE)
         if not bare or head in COLLECTIVE or head in self.lexicon.words("document_nouns"):
+            if re.match(r"(?:le|la|l’|l')\s*", text, re.IGNORECASE) and head in ROLE_HEADS:
+                # "le chef du gouvernement", "le Premier ministre" after "Manuel Valls, …":
+                # a role the article uses for the person it has been quoting
+                return self._last_named_speaker(before, earlier)
             return None  # "la directrice de la chaîne" is specific: keep the words
         det = re.match(DEF, text, re.IGNORECASE)
         gender = self._noun_gender(head, det.group() if det else "")
@@ -279,6 +324,10 @@ class SpeakerNames:
                         strict: bool = False) -> Speaker | None:
         """The nearest earlier person (named speakers first) whose gender fits."""
         want = PRONOUNS.get(pronoun.casefold(), "")
+        if pronoun.casefold() == "on":
+            return None  # impersonal: "on" is nobody in particular
+        if pronoun.casefold() in ("ils", "elles", "eux"):
+            return self._plural_antecedent(before, earlier)
         candidates: list[tuple[int, str, tuple[int, int], str]] = []
         for name, span in earlier:
             people = self.people_in(*span)
@@ -304,3 +353,22 @@ class SpeakerNames:
             return None
         _, name, span, _ = max(fitting)
         return name, span
+
+    def _last_named_speaker(self, before: int, earlier: list[Speaker]) -> Speaker | None:
+        """The latest earlier speaker who is a named person, when near."""
+        for name, span in reversed(earlier):
+            if self.people_in(*span) and 0 < before - span[0] < 1500:
+                return name, span
+        return None
+
+    def _plural_antecedent(self, before: int, earlier: list[Speaker]) -> Speaker | None:
+        """``ils``/``elles``: the latest plural speaker (``les grévistes``, ``des riverains``)
+        within reach, or a person described but not named; never one named person."""
+        plural = re.compile(r"(?:les|des|ces|leurs|nos|plusieurs|certains|certaines|"
+                            r"deux|trois|quelques)\s", re.IGNORECASE)
+        for name, span in reversed(earlier):
+            if span[0] < before and before - span[0] < 1200 and plural.match(name):
+                return name, span
+        # A singular "they" of machine translation: "Un autre utilisateur … ont-ils écrit".
+        described = [d for d in self.described if before - 600 <= d[0] < before]
+        return (described[-1][1], described[-1][2]) if described else None

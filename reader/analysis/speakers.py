@@ -62,6 +62,57 @@ def cue_pattern(lexicon: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+ADJUNCT_PREPOSITION = re.compile(
+    rf"(?:dans|sur|devant|lors|auprès|à|au|aux|en|pendant|depuis|dès|face)"
+    rf"(?:[{SPACE}]+(?:de|du|des|à)|[{SPACE}]+d[’']|(?=[{SPACE}]))[{SPACE}]*", re.IGNORECASE)
+ADJUNCT_WORD = re.compile(r"[\w’'.-]+")
+DETERMINER = re.compile(r"(?:le|la|les|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|"
+                        r"ces)$|[ld][’']$", re.IGNORECASE)
+LINKING = {"de", "du", "des", "d’", "d'"}
+
+
+def _adjunct_end(text: str, i: int) -> int:
+    """Where a prepositional adjunct between an inverted cue and its subject ends
+    (``a dénoncé dans un communiqué l’ONG …``, ``a affirmé lors d’une conférence de presse
+    la chancelière``), or ``i`` when none starts there. The adjunct is the preposition, an
+    optional determiner, one word, then lower-case words and ``de`` complements; a determiner
+    or a capitalised word not after ``de`` starts the subject."""
+    m = ADJUNCT_PREPOSITION.match(text, i)
+    if m is None:
+        return i
+    j = m.end()
+    det = re.match(rf"(?:(?:le|la|les|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)"
+                   rf"[{SPACE}]+|[lL][’'])", text[j:])
+    if det:
+        j += det.end()
+    first = ADJUNCT_WORD.match(text, j)
+    if first is None or first.group().casefold().endswith("ant"):
+        return i  # "en affirmant": a participle, not an adjunct
+    j = first.end()
+    previous = first.group()
+    while True:
+        gap = re.match(rf"[{SPACE}]*", text[j:])
+        k = j + (gap.end() if gap else 0)
+        word = ADJUNCT_WORD.match(text, k)
+        elided = re.match(r"d[’']", text[k:])
+        if elided:
+            j, previous = k + 2, "d’"
+            continue
+        if word is None:
+            break
+        w = word.group()
+        after_de = previous.casefold() in LINKING
+        if w.casefold() in LINKING or (after_de and not DETERMINER.match(w)) \
+                or (w.islower() and not DETERMINER.match(w) and len(w) > 2):
+            j, previous = word.end(), w
+            continue
+        break
+    rest = re.match(rf"[{SPACE}]*", text[j:])
+    end = j + (rest.end() if rest else 0)
+    following = text[end:]
+    return end if re.match(r"[\w]", following) else i
+
+
 class Attribution:
     """Attributes the quotes of one article to speakers."""
 
@@ -116,6 +167,10 @@ class Attribution:
                     i += len(word)
                     i += len(text[i:]) - len(text[i:].lstrip(SPACE))
                     changed = True
+            adjunct = _adjunct_end(text, i)
+            if adjunct > i:
+                i = adjunct
+                changed = True
         title = re.match(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me)\.?[\s\u00a0]+(?=[A-ZÀ-Þ])", text[i:])
         if title:
             i += title.end()
@@ -130,9 +185,21 @@ class Attribution:
         end = pos + i + len(words.rstrip())
         return pos + i, end
 
+    def _pronoun_speaker(self, cue: Cue, before: int) -> Speaker | None:
+        """An inverted pronoun's speaker; impersonal ``on`` is only someone when a place
+        follows (``explique-t-on à Matignon``, ``dans l’entourage du ministre``)."""
+        if cue.pronoun.casefold() != "on":
+            return self.names.resolve_pronoun(cue.pronoun, before, self.earlier)
+        m = re.match(rf"[{SPACE}]*(?:à|au|chez|dans l’entourage d[eu]|dans l'entourage d[eu]|"
+                     rf"du côté d[eu])[{SPACE}]+([^,.;:!?«»()\n]{{2,60}})", self.source[cue.end :])
+        if m is None:
+            return None
+        return self.names.from_span(cue.end + m.start(1), cue.end + m.end(1), before,
+                                    self.earlier)
+
     def _speaker_after_cue(self, cue: Cue, limit: int, before: int) -> Speaker | None:
         if cue.pronoun:
-            return self.names.resolve_pronoun(cue.pronoun, before, self.earlier)
+            return self._pronoun_speaker(cue, before)
         phrase = self._phrase_after(cue.end, limit)
         if phrase is None:
             return None
@@ -156,7 +223,7 @@ class Attribution:
             cue = Cue(m.start(), m.end(), m.group(), pronoun)
             rest = self.source[m.end() : q.end]
             if pronoun and re.match(rf"[{SPACE}]*[.,;]", rest):
-                return cue, self.names.resolve_pronoun(pronoun, q.start, self.earlier)
+                return cue, self._pronoun_speaker(cue, q.start)
             stop = re.search(r"[.,;]", rest)
             if not pronoun and stop and stop.start() < 60:
                 speaker = self._speaker_after_cue(cue, m.end() + stop.start(), q.start)
@@ -173,14 +240,60 @@ class Attribution:
             # or a subject then its verb (» un utilisateur a écrit).
             cue = self._cue_at(pos, min(len(self.source), pos + 60))
             if cue is not None and cue.pronoun:
-                return cue, self.names.resolve_pronoun(cue.pronoun, q.start, self.earlier)
+                return cue, self._pronoun_speaker(cue, q.start)
+            if cue is not None and not cue.text.casefold().endswith("ant") \
+                    and not cue.text.casefold().startswith(("selon", "d’après", "d'après",
+                                                            "comme")):
+                # "» complète Jean-Marc Gabouty", "» dit le sénateur de l’Yonne": an
+                # inverted cue some outlets write without the comma
+                _, sentence_end = self._sentence_bounds(pos)
+                speaker = self._speaker_after_cue(cue, max(sentence_end, pos + 1), q.start)
+                if speaker is not None:
+                    return cue, speaker
             return self._subject_then_cue(q, pos)
         _, sentence_end = self._sentence_bounds(pos)
         limit = max(sentence_end, min(len(self.source), pos + 200))
         cue = self._cue_at(pos, limit)
         if cue is None:
             return None
+        if cue.text.casefold().endswith("ant") and not cue.pronoun:
+            return cue, None  # "«…», contestant des propos de X": X is not the speaker
         return cue, self._speaker_after_cue(cue, limit, q.start)
+
+    def _is_a_title(self, q: QuoteSpan) -> bool:
+        """Guillemets around a name or a title, not words someone said: ``l’association
+        «…»``, ``la campagne «…»``, ``un rapport … intitulé «…»``, ``Cf. «…»``."""
+        start = max([q.start - 200, self.source.rfind("\n", 0, q.start) + 1]
+                    + [p.end for p in self.quoted if p.end <= q.start])
+        text = self.source[start : q.start]
+        nouns = "|".join(re.escape(n) for n in sorted(self.lexicon.words("naming_nouns"),
+                                                      key=len, reverse=True))
+        named = re.compile(rf"(?:intitulée?s?|baptisée?s?|nommée?s?|appelée?s?|dénommée?s?|"
+                           rf"surnommée?s?|\b[Cc]f\.)[{SPACE}]*$|"
+                           rf"(?<![\w-])(?:{nouns})[{SPACE}]*$|"
+                           rf"(?<![\w-])(?:{nouns})\b[^«»“”.!?]{{0,80}}\bsur[{SPACE}]*$|"
+                           rf"\ble nom (?:de|du|d’|d')[^«»“”]*$", re.IGNORECASE)
+        return bool(named.search(text))
+
+    def _later(self, q: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+        """``X est en «soins intensifs» après …, a indiqué sa famille``: an inverted cue after
+        a comma further on in the quote's sentence, with no other quote in between."""
+        _, sentence_end = self._sentence_bounds(q.start)
+        for comma in re.finditer(",", self.source[q.end : sentence_end]):
+            pos = q.end + comma.end()
+            if self._inside_quote(pos - 1, pos):
+                continue  # a comma inside a later quote of the same sentence
+            cue = self._cue_at(pos, sentence_end)
+            if cue is None or cue.text.casefold().startswith(("selon", "d’après", "d'après",
+                                                               "comme")):
+                continue
+            if cue.text.casefold().endswith("ant"):
+                return None  # ", contestant des propos de X": a participle, not an inversion
+            if cue.pronoun:
+                return cue, self._pronoun_speaker(cue, q.start)
+            speaker = self._speaker_after_cue(cue, sentence_end, q.start)
+            return (cue, speaker) if speaker else None
+        return None
 
     def _subject_then_cue(self, q: QuoteSpan, pos: int) -> tuple[Cue, Speaker | None] | None:
         """``«…» un utilisateur a écrit``: a short noun phrase, then the cue."""
@@ -195,12 +308,18 @@ class Attribution:
 
     def _before(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
         """A cue before the quote in its sentence, or ``selon X``/``Pour X,``."""
-        start, _ = self._sentence_bounds(q.start)
-        start = max([start] + [p.end for p in self.quoted if start <= p.end <= q.start])
+        sentence_start, _ = self._sentence_bounds(q.start)
+        start = max([sentence_start] + [p.end for p in self.quoted
+                                        if sentence_start <= p.end <= q.start])
         text = self.source[start : q.start]
+        if start > sentence_start and not self.cues.search(self.source, start, q.start):
+            opening = self._sentence_opening_source(sentence_start, q)
+            if opening is not None:
+                return opening
         m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
         if m and (self.names.people_in(start + m.start(1), start + m.end(1))
-                  or m.group(1).strip().casefold() in PRONOUNS):
+                  or m.group(1).strip().casefold() in PRONOUNS
+                  or self._organisation_in(start + m.start(1), start + m.end(1))):
             speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
                                            self.earlier)
             if speaker:
@@ -210,15 +329,20 @@ class Attribution:
                 and not PASSIVE.match(self.source, c.end())]  # "un témoin interrogé par"
         if len(re.findall(r"\w+", self.source[q.start : q.end])) <= TERM_MAX_WORDS:
             # A short quote takes only a cue that governs it: "dénonce des «…»".
-            cues = [c for c in cues if "," not in self.source[c.end() : q.start]
-                    and len(self.source[c.end() : q.start].split()) <= 6]
+            cues = [c for c in cues if (c.group().casefold().startswith(
+                        ("selon", "d’après", "d'après"))
+                        and re.fullmatch(rf"[^,«»]{{1,60}},[{SPACE}]*",
+                                         self.source[c.end() : q.start]))
+                    or ("," not in self.source[c.end() : q.start]
+                        and len(self.source[c.end() : q.start].split()) <= 6)
+                    or self._reported(c.end(), q.start)]
         if not cues:
             return None
         c = cues[-1]
         pronoun = c.group("pron1") or c.group("pron2") or ""
         cue = Cue(c.start(), c.end(), c.group(), pronoun)
         if pronoun:
-            return cue, self.names.resolve_pronoun(pronoun, q.start, self.earlier)
+            return cue, self._pronoun_speaker(cue, q.start)
         if cue.text.casefold().startswith(("selon", "d’après", "d'après")):
             phrase = self._phrase_after(cue.end, q.start)
             speaker = self.names.from_span(*phrase, q.start, self.earlier) if phrase else None
@@ -228,6 +352,37 @@ class Attribution:
                 self.source[max(0, cue.start - 12) : cue.start], re.IGNORECASE):
             return cue, self._speaker_after_cue(cue, q.start, q.start)
         return cue, self._subject(cue, start, q.start)
+
+    def _organisation_in(self, start: int, end: int) -> bool:
+        """``Pour la CGT,``: the words are an organisation's name (with a determiner)."""
+        orgs = [e for e in self.entities if e.label == "ORG" and start <= e.start
+                and e.end <= end]
+        words = re.sub(r"^(?:le|la|les|l’|l')\s*", "", self.source[start:end].strip(),
+                       flags=re.IGNORECASE)
+        return any(e.text == words for e in orgs)
+
+    def _sentence_opening_source(self, start: int, q: QuoteSpan
+                                 ) -> tuple[Cue | None, Speaker | None] | None:
+        """``Selon un témoin, le député a «…» à X, qui est tombé «…»``: a sentence that
+        opens with ``selon X,`` or ``d’après X,`` gives X every quote in it."""
+        m = re.match(rf"[{SPACE}]*(?:Selon|D’après|D'après)[{SPACE}]+([^,«»]{{2,80}}),",
+                     self.source[start : q.start])
+        if m is None:
+            return None
+        speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
+                                       self.earlier)
+        if speaker is None:
+            return None
+        cue_end = start + m.start(1)
+        return Cue(start + m.start(), cue_end, self.source[start + m.start() : cue_end].strip(),
+                   ""), speaker
+
+    def _reported(self, cue_end: int, quote_start: int) -> bool:
+        """``Il a admis que le conflit … avait «détourné l’attention»``: the quote is inside
+        the ``que`` clause the cue introduces (no other clause break before it)."""
+        between = self.source[cue_end:quote_start]
+        return bool(re.match(rf"[{SPACE}]*(?:\w+ment[{SPACE}]+)?(?:que|qu[’'])", between)) \
+            and not re.search(r"[.;:!?«»“”]", between) and len(between.split()) <= 20
 
     def _colon(self, q: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
         """``Salif Berthé ne retient pas son amertume : «…»``: the sentence's subject (also
@@ -435,8 +590,12 @@ class Attribution:
                 quotes.append(Quote(q.start, q.end, text, q.speaker, q.speaker_span, "tweet",
                                     None, "tweet", sentence_ids))
                 continue
+            if self._is_a_title(q):  # l’association «Excision, parlons-en !»
+                quotes.append(Quote(q.start, q.end, text, "", None, "", None, "term",
+                                    sentence_ids))
+                continue
             cue, speaker = None, None
-            for rule in (self._incise, self._after, self._before, self._colon):
+            for rule in (self._incise, self._after, self._before, self._colon, self._later):
                 found = rule(q)
                 if found is None:
                     continue
@@ -460,15 +619,67 @@ class Attribution:
                     kind = "term"
                 elif prev is not None and prev.speaker and prev.speaker_span \
                         and q.start - prev.end < CONTINUATION_GAP \
+                        and self._continues_from(prev, q) \
                         and not self._others_named(prev, q.start):
                     speaker = (prev.speaker, prev.speaker_span)
+            if speaker:
+                speaker = self._issuer(speaker, quotes)
             name, span = speaker if speaker else ("", None)
             if speaker:
                 self.earlier.append(speaker)
             quotes.append(Quote(q.start, q.end, text, name, span,
                                 cue.text if cue else "", (cue.start, cue.end) if cue else None,
                                 kind, sentence_ids))
-        return self._continue_backwards(self._share_with_next(quotes))
+        return self._repeated(self._continue_backwards(self._share_with_next(quotes)))
+
+    def _alone(self, q: Quote) -> bool:
+        """The quote is a whole paragraph (a heading or a pull quote)."""
+        para_start = self.source.rfind("\n", 0, q.start) + 1
+        para_end = self.source.find("\n", q.end)
+        return not self.source[para_start : q.start].strip() and \
+            not self.source[q.end : para_end if para_end >= 0 else None].strip()
+
+    def _repeated(self, quotes: list[Quote]) -> list[Quote]:
+        """A headline or pull quote repeats words quoted in the body: it takes the speaker
+        of the body quote that holds the same words (``«J'ai entendu mes sœurs hurler»``)."""
+        def words(text: str) -> str:
+            return " ".join(re.findall(r"\w+", text.casefold()))
+
+        said = [(words(q.text), q) for q in quotes if q.speaker and q.speaker_span]
+        out = list(quotes)
+        for i, q in enumerate(out):
+            mine = words(q.text)
+            para_start = self.source.rfind("\n", 0, q.start) + 1
+            continued = bool(q.speaker) and not q.cue and self._alone(q)  # a heading
+            if (q.speaker and not continued) or len(mine.split()) < 3 \
+                    or self.source[para_start : q.start].strip():
+                continue  # only a quote that opens its paragraph (a headline, a pull quote)
+            source = next((p for text, p in said if p is not q
+                           and (p.cue or not self._alone(p))  # not another heading
+                           and f" {mine} " in f" {text} "), None)
+            if source is not None:
+                out[i] = replace(q, speaker=source.speaker, speaker_span=source.speaker_span,
+                                 kind="direct")
+        return out
+
+    def _issuer(self, speaker: Speaker, quotes: list[Quote]) -> Speaker:
+        """``selon ce texte`` after ``a indiqué sa famille dans un communiqué``: a document
+        pointed back to (``ce``/``cette``) speaks for whoever issued it."""
+        nouns = self.lexicon.words("document_nouns")
+        m = re.fullmatch(r"(?:ce|cet|cette)\s+([\w-]+)(?:\s.*)?", speaker[0],
+                         re.IGNORECASE | re.DOTALL)
+        if m is None or m.group(1).casefold() not in nouns:
+            return speaker
+        issued = re.compile(r"\b(?:dans|par)\s+(?:un|une|le|la|son|sa|leur)\s+([\w-]+)",
+                            re.IGNORECASE)
+        for prev in reversed(quotes):
+            if not prev.speaker or not prev.speaker_span or not prev.cue_span:
+                continue
+            _, end = self._sentence_bounds(prev.cue_span[0])
+            if any(d.group(1).casefold() in nouns
+                   for d in issued.finditer(self.source, prev.cue_span[1], end)):
+                return prev.speaker, prev.speaker_span
+        return speaker
 
     def _continue_backwards(self, quotes: list[Quote]) -> list[Quote]:
         """``«A». Désormais … «B», explique X``: a full quote nobody is named for takes the
@@ -485,6 +696,15 @@ class Attribution:
                 out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
         return out
 
+    def _continues_from(self, prev: Quote, q: QuoteSpan) -> bool:
+        """A quote goes on from ``prev`` in the same paragraph, or by opening the next one;
+        a quote in the middle of a later paragraph belongs to that paragraph's own story."""
+        between = self.source[prev.end : q.start]
+        if "\n\n" not in between:
+            return True
+        para_start = self.source.rfind("\n\n", 0, q.start) + 2
+        return not self.source[para_start : q.start].strip(SPACE)
+
     def _others_named(self, prev: Quote, pos: int) -> bool:
         """Someone other than ``prev``'s speaker is named between it and ``pos``."""
         span = prev.speaker_span or (-1, -1)
@@ -493,12 +713,21 @@ class Attribution:
                    for p in self.names.people_in(prev.end, pos))
 
     def _share_with_next(self, quotes: list[Quote]) -> list[Quote]:
-        """``«A» et «B», selon X``: a quote joined to the next one shares its attribution."""
+        """``«A» et «B», selon X``: a quote joined to the next one shares its attribution;
+        ``X évoque des «A» ou même «B»``: one joined to an attributed quote shares that."""
         out = list(quotes)
         for i in range(len(out) - 2, -1, -1):
             a, b = out[i], out[i + 1]
             joined = re.fullmatch(rf"[{SPACE}]*(?:et|ou|,)[{SPACE}]*", self.source[a.end:b.start])
             if joined and not a.speaker and b.speaker and not a.cue:
                 out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span,
+                                 kind="direct")
+        for i in range(1, len(out)):  # "évoquant des «A» ou même «B»": B goes with A
+            a, b = out[i - 1], out[i]
+            joined = re.fullmatch(rf"[{SPACE}]*(?:,[{SPACE}]*)?(?:et|ou|voire)"
+                                  rf"(?:[{SPACE}]+(?:même|encore|aussi|de|des|d’|d'|du))?"
+                                  rf"[{SPACE}]*", self.source[a.end : b.start])
+            if joined and a.speaker and not b.speaker and not b.cue:
+                out[i] = replace(b, speaker=a.speaker, speaker_span=a.speaker_span,
                                  kind="direct")
         return out

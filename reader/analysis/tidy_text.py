@@ -41,8 +41,13 @@ SHARE_ITEM = (r"(?:(?:Partager|Partagez|Envoyer|Publier|Tweeter|Épingler)(?:[ \
               r"article|l[’']article|ceci))?(?:[ \t]+(?:sur|via|par))?[ \t]+(?:Facebook|Twitter|"
               r"X|LinkedIn|WhatsApp|Messenger|Pinterest|Telegram|e-?mail|courriel|mail|Flipboard)"
               r"|Copier[ \t]+le[ \t]+lien|Imprimer(?:[ \t]+l[’']article)?)")
+PLATFORM = (r"(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Messenger|Pinterest|Telegram|"
+            r"E-?mail|Flipboard)")
 SHARE = re.compile(AT_BREAK + SHARE_ITEM + r"(?:[ \t]*[|·•,-]?[ \t]*" + SHARE_ITEM + r")*"
-                   r"(?=[ \t]*(?:\n|$))", re.MULTILINE)
+                   r"(?=[ \t]*(?:\n|$))"
+                   # a line of platform names alone: the share buttons' labels
+                   r"|(?:(?<=\n)|^)" + PLATFORM + r"(?:[ \t]*[|·•,-]?[ \t]*" + PLATFORM
+                   + r"){1,8}(?=[ \t]*(?:\n|$))", re.MULTILINE)
 DATE_WORDS = r"[^\n]{0,40}?(?:\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 TIME = r"(?:[ \t]*(?:à|,)?[ \t]*\d{1,2}[ \t]*[h:H][ \t]*\d{2}(?:[ \t]*(?:min)?)?)"
 PUBLISHED = re.compile(

@@ -152,10 +152,7 @@ class Typography:
             token = (run.group() if run else "") + (after.group() if after else "")
             if re.search(r"[/@]|www|\.(?:fr|com|org|net)\b", token):
                 continue  # an address, not two sentences
-            word = re.search(r"\w+$", src[: m.start()])
-            start = word.start() if word else m.start()
-            self._add(start, m.end() + 1, src[start : m.end()] + " " + src[m.end()],
-                      REASONS["glued"])
+            self._add(m.start(), m.end(), m.group() + " ", REASONS["glued"])
         for m in DOUBLED_WORD.finditer(src):
             first, second = src[m.start("w") : m.end("w")], src[m.end() - len(m.group("w")) :
                                                                  m.end()]

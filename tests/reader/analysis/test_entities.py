@@ -116,3 +116,50 @@ def test_acronym_of_lower_case_words_is_not_a_name(analyse) -> None:
                 "Les MSF sont interdites en France.\n")
     assert "MSF" not in {e.text for e in a.entities}
     assert ("France", "LOC") in {(e.text, e.label) for e in a.entities}
+
+
+def test_a_first_name_that_is_also_a_word_stays_at_a_sentence_start(analyse) -> None:
+    a = analyse("Titre\n\nLa mine recrute ailleurs. Amadou Dembélé, ancien conseiller de la "
+                "Mairie de Fourou, nous explique la situation.\n")
+    assert ("Amadou Dembélé", "PER") in {(e.text, e.label) for e in a.entities}
+
+
+def test_an_organisation_goes_on_through_de_and_a_name(analyse) -> None:
+    a = analyse("Titre\n\nLe Comité de Lutte de Niafrang refuse le projet de la société.\n")
+    assert ("Comité de Lutte de Niafrang", "ORG") in {(e.text, e.label) for e in a.entities}
+
+
+def test_an_ordinary_noun_after_a_determiner_is_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from reader.analysis import analyze
+    from reader.analysis.evaluation import news_pairs
+    from reader.nlp import parse_article as parse_sentences
+
+    article = next(a for a, _ in news_pairs() if a.id.startswith("n08"))  # "de la Mine, …"
+    people = {e.text for e in analyze(parse_sentences(article, nlp)).entities
+              if e.label == "PER"}
+    assert "Balla Mourou Diarra" in people and "Mine" not in people
+
+
+def test_a_compass_point_belongs_to_the_region(analyse) -> None:
+    a = analyse("Titre\n\nLes pays d'Afrique de l'Ouest et l'Amérique du Sud. L'Asie centrale "
+                "aussi.\n")
+    places = {e.text for e in a.entities if e.label == "LOC"}
+    assert {"Afrique de l'Ouest", "Amérique du Sud", "Asie centrale"} <= places
+
+
+def test_a_war_or_a_code_goes_on_through_the_words_that_name_it(analyse) -> None:
+    a = analyse("Titre\n\nPendant la Seconde Guerre mondiale, le Code du travail a changé.\n")
+    misc = {e.text for e in a.entities if e.label == "MISC"}
+    assert {"Seconde Guerre mondiale", "Code du travail"} <= misc
+
+
+def test_a_title_with_adjectives_names_a_person_and_a_place_list_holds_one_word_names(
+        analyse) -> None:  # type: ignore[no-untyped-def]
+    a = analyse("Titre\n\nLes secours sont déployés, selon le porte-parole de la police de la "
+                "province de Karnali, Gopal Chandra Bhattarai. Le Premier ministre népalais, "
+                "Pushpa Kamal Dahal, est arrivé samedi. Habitants de Fourou, Billa, Syama, "
+                "Tiembleni, tous étaient là.\n")
+    labels = {e.text: e.label for e in a.entities}
+    assert labels["Gopal Chandra Bhattarai"] == "PER"
+    assert labels["Pushpa Kamal Dahal"] == "PER"
+    assert labels["Billa"] == labels["Syama"] == "LOC"

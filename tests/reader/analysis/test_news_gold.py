@@ -1,14 +1,16 @@
 """Quality on published French news (``tests/gold/news``), beside plain ``fr_core_news_sm``.
 
-The set is 11 articles from 10 outlets with hand-written gold (``SOURCES.md``). Floors are
-the F1 measured when the rules were last changed minus 0.05; the printed tables are the
-figures to read. Injected faults (one of each tidy-up class per article, ``injection.py``)
+The set is 19 articles from 17 outlets with hand-written gold (``SOURCES.md``); n12–n19 were
+annotated blind, before the analysis was run on them. Floors are the F1 measured when the
+rules were last changed minus 0.05; the printed tables are the figures to read. Injected
+faults (one of each tidy-up class per article, ``injection.py`` and ``injection_wide.py``)
 measure tidy-up recall on real text; the untouched articles measure false alarms.
 
-Measured (P / R / F1), see docs/analysis.md for the history:
-entities .84/.86/.85 (plain sm, names only: .45/.64/.53), names .82/.85/.83, quote spans 1.00,
-speakers .87/.83/.85, speakers in full .84/.80/.82; injected recall 1.00; false alarms 0.04
-per 500 words. HIPE dev names .50 exact / .70 overlapping (plain sm .46 / .62).
+Measured on the 19 articles (P / R / F1), see docs/analysis.md for the history: entities
+.84/.84/.84 (plain sm, names only: .48/.65/.55), names .82/.82/.82, quote spans 1.00, speakers
+.85/.73/.79, speakers in full .84/.72/.77, speaker accuracy over all 369 quotes (full name, or
+none where the gold has none) .80; false alarms 0.03 per 500 words. HIPE dev names .51 exact
+/ .70 overlapping (plain sm .46 / .62).
 """
 
 from __future__ import annotations
@@ -23,15 +25,17 @@ from reader.analysis.scoring import resolve_gold
 from reader.article import parse_article
 from reader.nlp import parse_article as parse_sentences
 from tests.reader.analysis.injection import inject
+from tests.reader.analysis.injection_wide import inject_wide
 
 FLOORS = {
-    "entities (all labels)": 0.80,
-    "names": 0.78,
-    "entity spans": 0.83,
+    "entities (all labels)": 0.79,
+    "names": 0.77,
+    "entity spans": 0.82,
     "quote spans": 0.95,
-    "speakers": 0.80,
-    "speakers (full name)": 0.77,
-    "DATE": 0.93,
+    "speakers": 0.74,
+    "speakers (full name)": 0.72,
+    "speaker accuracy": 0.75,
+    "DATE": 0.94,
 }
 
 
@@ -68,13 +72,15 @@ def test_few_false_alarms_on_clean_news(news_rows, capsys) -> None:  # type: ign
     assert wrong <= words / 500
 
 
-def test_injected_artifacts_are_found(nlp, capsys) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("harness", ["injection", "injection_wide"])
+def test_injected_artifacts_are_found(nlp, capsys, harness: str) -> None:  # type: ignore[no-untyped-def]
     found: dict[str, list[int]] = {}
     for index, (article, data) in enumerate(news_pairs()):
         gold = resolve_gold(data, article.source)
-        names = [article.source[s:e] for s, e, label in gold.entities
-                 if label in ("PER", "ORG", "LOC")]
-        damaged, faults = inject(article.source, names, index)
+        labels = ("PER", "ORG", "LOC") if harness == "injection" else ("PER",)
+        names = [article.source[s:e] for s, e, label in gold.entities if label in labels]
+        damage = inject if harness == "injection" else inject_wide
+        damaged, faults = damage(article.source, names, index)
         analysis = analyze(parse_sentences(parse_article(damaged, article_id=article.id), nlp))
         for fault in faults:
             hit = any(t.cls == fault.cls and t.start < fault.end and fault.start < t.end
@@ -83,7 +89,7 @@ def test_injected_artifacts_are_found(nlp, capsys) -> None:  # type: ignore[no-u
     lines = [f"{cls:14} {sum(v)}/{len(v)}" for cls, v in sorted(found.items())]
     total = sum(sum(v) for v in found.values()) / sum(len(v) for v in found.values())
     with capsys.disabled():
-        print("\ninjected artifacts found (recall):\n" + "\n".join(lines) +
+        print(f"\n{harness}: injected artifacts found (recall):\n" + "\n".join(lines) +
               f"\nall classes: {total:.2f}")
     assert total >= 0.9
     for cls, hits in found.items():

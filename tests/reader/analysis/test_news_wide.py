@@ -1,4 +1,4 @@
-"""Tidy-up recall on faults from lists the rules were not written on (``injection_wide.py``).
+"""Tidy-up recall on faults from lists the rules were not written on (``injection_heldout.py``).
 
 Each of the 11 clean news articles gets one fault of each class, in three rounds with
 different draws (33 faults per class, 30 for name variants: one article has no name written
@@ -17,7 +17,7 @@ from reader.analysis.evaluation import news_pairs
 from reader.analysis.scoring import resolve_gold
 from reader.article import parse_article
 from reader.nlp import parse_article as parse_sentences
-from tests.reader.analysis.injection_wide import inject
+from tests.reader.analysis.injection_heldout import inject
 
 ROUNDS = 3
 FLOORS = {"boilerplate": 0.9, "literal-name": 0.85, "name-variant": 0.85, "calque": 0.85,

@@ -190,7 +190,7 @@ def test_copying_and_ocr_slips_are_found() -> None:
     text = ("Il est parti.Le lendemain, le le conseil a voté. Le gouver- nement a tranché, "
             "l’ école ouvre, l ’usine ferme. Il a dit ‘«oui». Fin,, donc.")
     found = {t.original: t.replacement for t in typography(text)}
-    assert found["parti.L"] == "parti. L"
+    assert found["."] == ". "
     assert found["le le"] == "le"
     assert found["gouver- nement"] == "gouvernement"
     assert found[" ’"] == "’" and found[" "] == ""
@@ -228,3 +228,51 @@ def test_sentences_using_furniture_words_are_not_boilerplate(analyse) -> None:
 def test_literal_behind_a_pronoun_after_sur(analyse) -> None:
     a = analyse("Les militants se retrouvent désormais sur je parlerai, selon la police.\n")
     assert ("je parlerai", "Parler") in _classes(a, "literal-name")
+
+
+def test_page_furniture_lines_are_boilerplate_but_sentences_about_them_are_not(
+        analyse) -> None:  # type: ignore[no-untyped-def]
+    furniture = ["Lire aussi : Les dix chiffres à retenir de l'année", "© AFP",
+                 "Partager sur Facebook", "Facebook Twitter LinkedIn",
+                 "Publié le 12/03/2021 à 10h15 Mis à jour le 12/03/2021 à 11h02",
+                 "Temps de lecture : 3 min", "Article réservé aux abonnés"]
+    body = "Le conseil a voté mardi. Les habitants ont été consultés.\n\n"
+    a = analyse("Titre\n\n" + body + "\n\n".join(furniture) + "\n\n" + body)
+    assert sorted(o for o, _ in _classes(a, "boilerplate")) == sorted(furniture)
+    a = analyse("Titre\n\nIl a décidé de lire aussi les rapports. Elle a publié le texte le "
+                "12 mars. Les abonnés ont partagé sur Facebook leur colère.\n")
+    assert _classes(a, "boilerplate") == []
+
+
+def test_glued_full_stops_and_doubled_words_but_not_addresses_or_nous_nous(analyse) -> None:
+    a = analyse("Titre\n\nLe conflit a trop duré.Pour lui, il faut agir dans la la "
+                "semaine.\n")
+    assert sorted(o for o, _ in _classes(a, "typography")) == [".", "la la"]
+    a = analyse("Titre\n\nLa pétition sur Change.org et le site Le.Monde.fr circulent. Nous "
+                "nous sommes vus. Vous vous trompez, dit M.Dupont.\n")
+    assert _classes(a, "typography") == []
+
+
+def test_capitalised_literal_names_in_company_slots_and_after_sur(analyse) -> None:
+    a = analyse("Titre\n\nL'annonce a été relayée par le groupe pétrolier Coquille dans la "
+                "soirée. Le message a circulé sur Livre des visages et via la messagerie "
+                "Télégramme, puis sur Fils.\n")
+    assert sorted(r for _, r in _classes(a, "literal-name")) == [
+        "Facebook", "Shell", "Telegram", "Threads"]
+    a = analyse("Titre\n\nLe groupe cible est large. Il écrit via Signal et sur fils de fer. "
+                "La société Orange et le groupe Carrefour ont répondu.\n")
+    assert _classes(a, "literal-name") == []
+
+
+def test_glued_furniture_stray_quote_marks_hyphen_residue_and_translated_people(
+        analyse) -> None:  # type: ignore[no-untyped-def]
+    a = analyse("Titre\n\nLe conseil a voté mardi. © AFP\n\nPartager sur Facebook Partager "
+                "sur Twitter Envoyer par e-mail\n\nLes campements touris- tiques et la région "
+                "parisienne. ‘« Certes il existe des cas », dit-elle. Le fondateur d’Amazone et "
+                "Bill Portes ont répondu.\n")
+    assert len(_classes(a, "boilerplate")) == 2
+    typo = dict(_classes(a, "typography"))
+    assert typo.get("touris- tiques") == "touristiques" and typo.get("‘") == ""
+    assert sorted(r for _, r in _classes(a, "literal-name")) == ["Amazon", "Bill Gates"]
+    a = analyse("Titre\n\nUn porte- parole et des demi- finales. Il sait la vérité. ©\n")
+    assert _classes(a, "typography") == [] and _classes(a, "boilerplate") == []

@@ -1,0 +1,157 @@
+"""Speaker rules, one case per rule: the text, then each quote (by words it holds) with the
+speaker wanted. Cases marked *news* are excerpts of the published articles in
+``tests/gold/news``, cut to the sentences the rule needs, with the speaker their gold gives;
+the others are the everyday constructions of agency copy the rule is written for."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.lexicon import load_lexicon
+from reader.analysis.speakers import cue_pattern
+
+CASES = {
+    "a_plural_pronoun_never_means_one_named_person (news)": (
+        'Le directeur du projet, Roux Terblanche, évoquait pour sa part un «changement '
+        'dans la gestion des ressources humaines».\n\nIls dénoncent l’absence de '
+        'rotation. «Avec la nouvelle compagnie, le système de rotation du personnel a '
+        'changé.» Désormais, les travailleurs ne peuvent rentrer chez eux «rendre '
+        'visite à leurs familles qu’après avoir demandé et obtenu un congé», explique '
+        'Hamadé Ouédraogo.\n',
+        [('nouvelle compagnie', 'Hamadé Ouédraogo'),
+         ('changement dans la gestion', 'Roux Terblanche')]),
+    "a_headline_quote_takes_the_speaker_of_the_body_quote_it_repeats (news)": (
+        "« J'ai entendu mes sœurs hurler » : en France, la lente reconstruction des "
+        'femmes\n\nVient ensuite le tour d’Anita Traoré.\n\n«J’étais la dernière, se '
+        'souvient Anita. J’ai entendu mes sœurs hurler, puis je les ai vues sortir de '
+        'cette pièce sombre.»\n',
+        [('mes sœurs hurler »', 'Anita Traoré')]),
+    "selon_x_opening_a_sentence_gives_x_every_quote_in_it (news)": (
+        'Selon un témoin interrogé par le journal, le député a «asséné un coup de '
+        'casque très violent» à Boris Faure, qui est tombé «par terre, en sang».\n',
+        [('par terre', 'un témoin interrogé par le journal'),
+         ('coup de casque', 'un témoin interrogé par le journal')]),
+    "an_inverted_cue_later_in_the_sentence_and_a_document_it_issued (news)": (
+        'Le premier secrétaire de la fédération, Boris Faure, est en «soins intensifs» '
+        'après l’agression commise mercredi par un député, a indiqué sa famille dans un '
+        'communiqué.\n\n«Les médecins ne se prononcent pas à ce stade sur les suites '
+        'pour son état de santé» et «il est aujourd’hui en soins intensifs et reste '
+        'sous surveillance», selon ce texte transmis par le PS.\n',
+        [('soins intensifs»', 'sa famille'),
+         ('Les médecins', 'sa famille'),
+         ('reste sous surveillance', 'sa famille')]),
+    "a_quote_joined_to_an_attributed_one_shares_its_speaker (news)": (
+        'Anita Traoré est sage-femme. «Les complications liées à l’excision sont '
+        'quotidiennes», souligne-t-elle, évoquant des «douleurs pendant les rapports '
+        'sexuels» ou même «en faisant pipi».\n',
+        [('faisant pipi', 'Anita Traoré')]),
+    "a_surname_two_people_share_goes_to_the_latest_full_name (news)": (
+        'Faux, rétorque le maire, Salif Diarra, qui assure pour sa part avoir tout '
+        'fait.\n\nNous avons rencontré le directeur des ressources humaines de la Mine, '
+        'Balla Mourou Diarra. « Peut-être la mairie ne s’est pas exécutée conformément '
+        'au cahier des charges », se défend Diarra, contre toute évidence.\n',
+        [('Peut-être la mairie', 'Balla Mourou Diarra')]),
+    "an_adjunct_between_the_cue_and_its_inverted_subject_is_skipped": (
+        '«C’est une violation du droit international», a dénoncé dans un communiqué '
+        'l’ONG Human Rights Watch. «Nous devons agir», a affirmé lors d’une conférence '
+        'de presse la chancelière Angela Merkel.\n',
+        [('violation', 'Human Rights Watch'), ('Nous devons agir', 'Angela Merkel')]),
+    "impersonal_on_is_nobody_unless_a_place_follows": (
+        '«On a eu très peur», a expliqué Marie Durand, une habitante.\n\n«Rien ne sera '
+        'décidé avant lundi», explique-t-on à Matignon. «Tout est possible», '
+        'glisse-t-on.\n',
+        [('Rien ne sera', 'Matignon'), ('Tout est possible', '')]),
+    "selon_lui_attributes_a_short_quote": (
+        'Le secrétaire d’Etat Antony Blinken a salué «une étape importante». Selon lui, '
+        '«le dialogue doit continuer».\n',
+        [('le dialogue', 'Antony Blinken')]),
+    "ce_dernier_and_celui_qui_point_back_to_a_person_of_their_gender": (
+        '«Les chiffres sont inquiétants», estime Jean Martin, chercheur au CNRS. «Nous '
+        'avons besoin de plus de moyens», poursuit celui qui dirige aussi le '
+        'laboratoire. Sophie Durand a parlé ensuite. Ce dernier a ajouté : «Rien n’est '
+        'perdu.»\n',
+        [('plus de moyens', 'Jean Martin'), ('Rien n’est perdu', 'Jean Martin')]),
+    "pour_an_organisation_attributes_but_pour_a_country_does_not": (
+        'Pour la CGT, « rien n’a changé ». Pour la France, « c’est une victoire ».\n',
+        [('rien n’a changé', 'CGT'), ('une victoire', '')]),
+    "a_participle_after_a_quote_does_not_name_its_speaker": (
+        'Le Kremlin avait assuré jeudi que le conflit ne se trouvait pas dans une "impasse", '
+        "contestant des propos du commandant en chef de l'armée, Valery Zaloujny.\n",
+        [('impasse', '')]),
+    "a_short_quote_inside_the_que_clause_of_a_cue": (
+        "Le président Volodymyr Zelensky a démenti toute pression. Il a admis que le "
+        'conflit entre Israël et le Hamas avait "détourné l\'attention" de la guerre.\n',
+        [("détourné", "Volodymyr Zelensky")]),
+    "a_heading_quote_repeats_a_later_quote_rather_than_continuing_the_last_speaker": (
+        '"Il n\'y aura probablement pas de percée", avait déclaré Valery Zaloujny.\n\n'
+        '"Nous allons relever ce défi"\n\nLe président Volodymyr Zelensky a répondu. "Je '
+        'suis absolument certain que nous allons relever ce défi", a-t-il ajouté.\n',
+        [('"Nous allons relever', "Volodymyr Zelensky")]),
+    "a_cue_after_a_second_quote_of_the_sentence_covers_the_first": (
+        "La dirigeante compte aborder le \"soutien militaire\" des Européens, ainsi que "
+        "\"le douzième paquet de sanctions\" de l'UE, a déclaré Ursula von der Leyen.\n",
+        [("soutien militaire", "Ursula von der Leyen")]),
+    "an_unclosed_quote_ending_with_its_incise_ends_with_its_paragraph": (
+        "«Cela fait partie de ce mouvement plus large, souligne Mme Bennett-Begaye.\n\n"
+        "« Je suis convaincu que la reprise sera un succès, souligne Jérôme Jamart.\n\n"
+        "«Nous sommes ravis d’accueillir Vincent dans notre staff, a précisé Berhalter.\n",
+        [("Cela fait partie", "Bennett-Begaye"), ("Je suis convaincu", "Jérôme Jamart"),
+         ("Nous sommes ravis", "Berhalter")]),
+    "an_institution_speaks": (
+        "L'état-major des armées annonce \"souscrire à la déclaration\".\n",
+        [("souscrire", "état-major des armées")]),
+    "an_inverted_cue_written_without_its_comma (news)": (
+        "« On passera d'un texte perdant-perdant à un texte gagnant-gagnant » complète "
+        "Jean-Marc Gabouty. Lui-même chef d'entreprise, il dirige une société.\n",
+        [("perdant-perdant", "Jean-Marc Gabouty")]),
+    "a_role_description_means_the_person_being_quoted (news)": (
+        "« Il n'y a aucune raison de manifester », a déclaré Manuel Valls, invité de RTL ce "
+        "jeudi matin.\n\nLe chef du gouvernement s'est dit prêt jeudi à lever les "
+        "blocages : « Mais bien sûr, l'accès aux ports doit être possible. »\n",
+        [("Mais bien sûr", "Manuel Valls")]),
+}
+
+
+def _speaker_of(analysis, words: str) -> str:  # type: ignore[no-untyped-def]
+    quote = next(q for q in analysis.quotes if words in q.text)
+    return str(quote.speaker)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_speaker_rule(analyse, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, wanted = CASES[case]
+    analysis = analyse("Titre\n\n" + text)
+    for words, speaker in wanted:
+        found = _speaker_of(analysis, words)
+        assert speaker in found if speaker else found == "", (words, found)
+
+
+def test_guillemets_around_a_name_or_a_title_are_not_a_quote(analyse) -> None:
+    text = (
+        "Titre\n\n"
+        "« Complètement paniquée, Fadima nous a contactés », se remémore Anita Traoré, "
+        "présidente et fondatrice de l’association « chance et protection pour toutes ».\n\n"
+        "«C’est un cri du cœur que je lance», a déclaré le ministre Salif Kaboré. Cf. "
+        "«Exploitation minière : L’or brillera bientôt à Niankorodougou», Le Faso.net.\n")
+    a = analyse(text)
+    for words in ("chance et protection", "Exploitation minière"):
+        quote = next(q for q in a.quotes if words in q.text)
+        assert (quote.kind, quote.speaker) == ("term", "")
+    assert _speaker_of(a, "Complètement paniquée") == "Anita Traoré"
+    assert _speaker_of(a, "cri du cœur") == "Salif Kaboré"
+
+
+def test_common_news_speech_verbs_are_cues() -> None:
+    cues = cue_pattern(load_lexicon())
+    for words in ("a réclamé", "exige", "a condamné", "conteste", "a démenti", "nie",
+                  "s’est réjoui", "a mis en garde", "espère", "a qualifié", "reprend-il",
+                  "a réagi", "s’insurge", "a suggéré", "a asséné"):
+        m = cues.search(f"«Non», {words} le syndicat.")
+        assert m is not None and m.group().endswith(words.split()[-1]), words
+    assert cues.search("«Non», a garé le syndicat.") is None
+
+
+def test_a_participial_adjunct_is_not_a_speaker(analyse) -> None:
+    text = ("Titre\n\nContacté par l’AFP, M’jid El Guerrab a reconnu un geste violent, tout "
+            "en affirmant avoir réagi à des «insultes racistes».\n")
+    assert _speaker_of(analyse(text), "insultes racistes") != "Contacté par l’AFP"
