@@ -240,6 +240,8 @@ def _slot_word(tok: Token, word: str, frame: str, lexicon: Lexicon,
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
         return ""  # the first word of a longer name: le président de Radio France
+    if nxt is not None and nxt.pos_ == "ADJ" and nxt.text.islower() and not verb_like:
+        return ""  # a name of several words: la société Territoires graphiques
     if verb_like and len(word) >= 4:
         return "an ordinary French verb, capitalised"
     bare = frame.casefold() in ("sur", "via")

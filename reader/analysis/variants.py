@@ -134,13 +134,25 @@ def _plain_slip(var: str, ref: str, lexicon: Lexicon, source: str) -> bool:
         return False
     if DEMONYM_END.search(var) and not DEMONYM_END.search(ref):
         return False
+    m = re.search(rf"(?<![\w@#’'-]){re.escape(var)}(?![\w-])", source)
+    if m is not None and _other_longer_name(source, m.end(), ref):
+        return False
     if not is_common_word(var):
         return True
-    m = re.search(rf"(?<![\w@#’'-]){re.escape(var)}(?![\w-])", source)
     before = source[max(0, m.start() - 12) : m.start()] if m else ""
     return bool(before.strip()) and not re.search(
         r"(?:^|[\s’'])(?:le|la|les|l[’']|un|une|des|du|au|aux|ce|cette|ces|sa|son|ses|leur|"
         r"notre|votre)\s*$|[.!?:;«\n]\s*$", before, re.IGNORECASE)
+
+
+def _other_longer_name(source: str, end: int, ref: str) -> bool:
+    """The spelling opens a longer name whose next word never follows ``ref``
+    (``Iraq Body Count`` beside ``Irak``), so it is another name, not a slip."""
+    nxt = re.match(r"[ \u00a0]+([A-ZÀ-Þ][\w’'-]+)", source[end:])
+    if nxt is None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(ref)}[ \u00a0]+{re.escape(nxt.group(1))}(?![\w-])",
+                     source) is None
 
 
 ALTERNATIVE = r"(?:orthographiée?s?|écrite?s?|appelée?s?|nommée?s?|alias|dite?s?|ou)"
@@ -165,10 +177,14 @@ def find_variants(source: str, names: set[str], lexicon: Lexicon,
     ``Véran``), which would otherwise pass for an inflection.
     """
     counts: Counter[str] = Counter(m.group() for m in WORD.finditer(source))
-    references = {w for n in names for w in n.split() if w in counts}
+    words = {re.sub(r"^(?:[dlDL]|qu|Qu)[’']", "", w) for n in names for w in n.split()}
+    references = {w for w in words if w in counts}
+    # a capitalised word written three times is a name even where the model missed it
+    references |= {w for w, c in counts.items() if c >= 3 and len(w) >= MIN_LENGTH
+                   and not is_common_word(w)}
     references |= {k for k in lexicon.known if " " not in k and k in counts}
     variants: list[Variant] = []
-    person_words = {w for n in people for w in n.split()}
+    person_words = {re.sub(r"^(?:[dlDL]|qu|Qu)[’']", "", w) for n in people for w in n.split()}
     alternatives = _given_as_alternatives(source)
     for var in sorted(counts):
         if var in alternatives:

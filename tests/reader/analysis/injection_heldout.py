@@ -153,12 +153,15 @@ def misspell(word: str, shape: str) -> str | None:
     return None
 
 
-def _typography(text: str, shape: str) -> tuple[str, int, int, int] | None:
-    """One typography fault two thirds into the body: damaged text, fault span, length change."""
+def _typography(text: str, shape: str, avoid: list[Injected]
+                ) -> tuple[str, int, int, int] | None:
+    """One typography fault two thirds into the body, outside the other faults: damaged
+    text, fault span, length change."""
     body = text.find("\n") + 1
 
     def pick(pattern: str) -> re.Match[str] | None:
-        ms = [m for m in re.finditer(pattern, text) if m.start() > body]
+        ms = [m for m in re.finditer(pattern, text) if m.start() > body
+              and not any(f.start - 2 <= m.end() and m.start() <= f.end + 2 for f in avoid)]
         return ms[len(ms) * 2 // 3] if ms else None
 
     if shape == "space-comma" and (m := pick(r"(?<=[a-zà-ÿ]),(?= \w)")):
@@ -240,7 +243,7 @@ def inject(text: str, names: list[str], index: int) -> tuple[str, list[Injected]
     rng.shuffle(shapes)
     first = TYPO_SHAPES[index % len(TYPO_SHAPES)]
     for shape in [first] + [s for s in shapes if s != first]:
-        done = _typography(damaged, shape)
+        done = _typography(damaged, shape, faults)
         if done:
             damaged, start, end, shift = done
             faults = [_shifted(f, start, shift) for f in faults]
