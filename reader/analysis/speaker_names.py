@@ -43,7 +43,10 @@ PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": "", "lui": "
 # Roles a news article uses for the person it names and quotes ("le chef de l’Etat").
 ROLE_HEADS = {"chef", "ministre", "président", "présidente", "premier", "première",
               "secrétaire", "patron", "patronne", "dirigeant", "dirigeante", "maire",
-              "candidat", "candidate", "député", "députée", "sénateur", "sénatrice"}
+              "candidat", "candidate", "député", "députée", "sénateur", "sénatrice",
+              "élu", "élue", "porte-parole", "directeur", "directrice", "procureur",
+              "procureure", "chancelier", "chancelière", "gouverneur", "ambassadeur",
+              "ambassadrice", "commissaire", "juge"}
 # A person pointed back to: "ce dernier", "cette dernière", "celui qui …", "celle-ci".
 ANAPHOR = re.compile(r"(?:ce dernier|cette dernière|celui-ci|celle-ci|celui-là|celle-là|"
                      r"celui|celle)$|(?:celui|celle)\s+(?:qui|dont)\b")
@@ -236,8 +239,8 @@ class SpeakerNames:
                                                 and named[0].label != "LOC")):
             return self.name_of(named[0]), (named[0].start, named[0].end)
         if named and named[-1].end == end and named[-1].label in ("ORG", "HANDLE") \
-                and self._is_noun_phrase(text):  # "le syndicat CGT", "l’ONG Human Rights Watch"
-            return text, (start, end)
+                and self._is_noun_phrase(text) and not self.is_role(text):
+            return text, (start, end)  # "le syndicat CGT", "l’ONG Human Rights Watch"
         if not self._is_noun_phrase(text) or not self._can_speak(text):
             return None
         handles = [e for e in self.entities if start <= e.start and e.end <= end
@@ -298,6 +301,9 @@ class SpeakerNames:
                     and (not outlet or e.text.casefold() in self.lexicon.outlets)]
             if orgs:
                 return self.name_of(orgs[-1]), (orgs[-1].start, orgs[-1].end)
+        qualified = self._qualified_person(text, head, before)
+        if qualified is not None:  # "le sénateur UDI": the senator named beside "UDI"
+            return qualified
         titled = [t for t in self.titles if t.start < before and _same_head(t.head, head)]
         if titled:
             t = titled[-1]
@@ -353,6 +359,34 @@ class SpeakerNames:
             return None
         _, name, span, _ = max(fitting)
         return name, span
+
+    def _qualified_person(self, text: str, head: str, before: int) -> Speaker | None:
+        """A role with a qualifier (``le sénateur UDI``, ``le président du Conseil européen``,
+        ``l’élu de Haute-Vienne``): the one earlier-named person whose mention has that
+        qualifier close by."""
+        if head not in ROLE_HEADS:
+            return None
+        rest = text[text.casefold().find(head) + len(head):] if head in text.casefold() else ""
+        qualifier = re.sub(r"^(?:\s*(?:de|du|des|d’|d'|la|le|l’|l'))*\s*", "", rest).strip()
+        if len(qualifier) < 2 or not qualifier[:1].isupper():
+            return None
+        found: dict[int, Entity] = {}
+        for e in self.people:
+            if e.start >= before:
+                continue
+            window = self.source[max(0, e.start - 120) : e.end + 120]
+            if re.search(rf"(?<![\w-]){re.escape(qualifier)}(?![\w-])", window):
+                found.setdefault(e.group, e)
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return self.name_of(e), (e.start, e.end)
+
+    def is_role(self, text: str) -> bool:
+        """A definite description of a person by role: ``le président du Conseil européen``,
+        ``le sénateur UDI``, ``l’élu de Haute-Vienne``."""
+        return bool(re.match(r"\s*(?:le|la|l’|l')\s*", text, re.IGNORECASE)) \
+            and _head(text) in ROLE_HEADS
 
     def _last_named_speaker(self, before: int, earlier: list[Speaker]) -> Speaker | None:
         """The latest earlier speaker who is a named person, when near."""

@@ -242,8 +242,7 @@ class Attribution:
             if cue is not None and cue.pronoun:
                 return cue, self._pronoun_speaker(cue, q.start)
             if cue is not None and not cue.text.casefold().endswith("ant") \
-                    and not cue.text.casefold().startswith(("selon", "d’après", "d'après",
-                                                            "comme")):
+                    and not cue.text.casefold().startswith("comme"):
                 # "» complète Jean-Marc Gabouty", "» dit le sénateur de l’Yonne": an
                 # inverted cue some outlets write without the comma
                 _, sentence_end = self._sentence_bounds(pos)
@@ -319,7 +318,8 @@ class Attribution:
         m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
         if m and (self.names.people_in(start + m.start(1), start + m.end(1))
                   or m.group(1).strip().casefold() in PRONOUNS
-                  or self._organisation_in(start + m.start(1), start + m.end(1))):
+                  or self._organisation_in(start + m.start(1), start + m.end(1))
+                  or self.names.is_role(m.group(1))):  # "Pour le président du Conseil,"
             speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
                                            self.earlier)
             if speaker:

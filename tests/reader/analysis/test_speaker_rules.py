@@ -109,6 +109,12 @@ CASES = {
         "jeudi matin.\n\nLe chef du gouvernement s'est dit prêt jeudi à lever les "
         "blocages : « Mais bien sûr, l'accès aux ports doit être possible. »\n",
         [("Mais bien sûr", "Manuel Valls")]),
+    "a_role_with_a_qualifier_means_the_person_named_beside_it (news)": (
+        "Le président français Emmanuel Macron a parlé. Donald Tusk, président du Conseil "
+        "européen, a signé. Pour le président du Conseil européen, il est « beaucoup trop "
+        "tôt pour parler d'un succès ».\n\n« Il y a un besoin d'entreprises très "
+        "réactives » selon Jean-Marc Gabouty.\n",
+        [("beaucoup trop tôt", "Donald Tusk"), ("entreprises très", "Jean-Marc Gabouty")]),
 }
 
 
