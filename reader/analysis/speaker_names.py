@@ -62,6 +62,18 @@ COLLECTIVE = {"foule", "groupe", "équipe", "association", "syndicat", "gouverne
               "administration", "exécutif", "diplomatie", "office", "autorités", "secours"}
 
 
+# A plural noun phrase: a group, never one named person.
+PLURAL = re.compile(r"(?:les|des|ces|leurs|nos|vos|plusieurs|certains|certaines|deux|trois|"
+                    r"quatre|quelques|nombre de|beaucoup de)\s", re.IGNORECASE)
+
+# Those who speak for a person without being them: "le cabinet de Michel Sapin",
+# "l’avocat de X", "les proches de X".
+PROXY = re.compile(r"(?:le|la|les|l’|l'|son|sa|ses|leur|leurs|un|une|des)\s*"
+                   r"(?:cabinet|entourage|avocats?|avocates?|proches?|famille|services|"
+                   r"conseillers?|conseillères?|collaborateurs?|collaboratrices?|camp|"
+                   r"équipes?|défense|parti|porte-parole)\s+(?:de|du|des|d’|d')\s*",
+                   re.IGNORECASE)
+
 # Nouns for people doing something: -iste, -ant, -eur, -ier, -ien, -aire (and feminines).
 AGENT_NOUN = re.compile(r"(?:istes?|ants?|antes?|eurs?|euses?|ices?|iers?|ières?|iens?|iennes?|"
                         r"aires?|ains?|aines?)$")
@@ -208,8 +220,10 @@ class SpeakerNames:
         return [e for e in self.people if start <= e.start and e.end <= end]
 
     def from_span(self, start: int, end: int, before: int,
-                  earlier: list[Speaker]) -> Speaker | None:
-        """A speaker from raw words, or None when they are not a name or noun phrase."""
+                  earlier: list[Speaker], subject: bool = False) -> Speaker | None:
+        """A speaker from raw words, or None when they are not a name or noun phrase.
+        ``subject``: the words are the inverted subject of a speech verb (``», crient les
+        agents``), so any noun phrase with a determiner is someone speaking."""
         text = self.source[start:end]
         lead = len(text) - len(text.lstrip(" ,.:;"))
         text = text.strip(" ,.:;")
@@ -222,6 +236,10 @@ class SpeakerNames:
         if not text:
             return None
         people = self.people_in(start, end)
+        proxy = PROXY.match(text)
+        if people and proxy and people[0].start >= start + proxy.end() \
+                and self._is_noun_phrase(text):
+            return text, (start, end)  # "le cabinet de Michel Sapin" speaks for him
         if people:
             e = people[0]
             return self.name_of(e), (e.start, e.end)
@@ -241,7 +259,11 @@ class SpeakerNames:
         if named and named[-1].end == end and named[-1].label in ("ORG", "HANDLE") \
                 and self._is_noun_phrase(text) and not self.is_role(text):
             return text, (start, end)  # "le syndicat CGT", "l’ONG Human Rights Watch"
-        if not self._is_noun_phrase(text) or not self._can_speak(text):
+        if not self._is_noun_phrase(text):
+            return None
+        determined = re.match(rf"(?:{DEF}|{INDEF})", text, re.IGNORECASE)
+        if not self._can_speak(text) and not (subject and determined
+                                              and len(text.split()) <= 4):
             return None
         handles = [e for e in self.entities if start <= e.start and e.end <= end
                    and e.label == "HANDLE"]
@@ -287,8 +309,8 @@ class SpeakerNames:
         """``le ministre`` → the person last given that title; ``la jeune femme`` → nearest
         earlier named speaker of that gender."""
         head = _head(text)
-        if not head:
-            return None
+        if not head or PLURAL.match(text.strip()):
+            return None  # "les policiers", "des jeunes": a group, never one named person
         bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+[a-zà-ÿ-]+)?",
                             text.strip(), re.IGNORECASE)
         if bare and head in self.lexicon.words("outlet_nouns") | self.lexicon.words(
@@ -398,10 +420,8 @@ class SpeakerNames:
     def _plural_antecedent(self, before: int, earlier: list[Speaker]) -> Speaker | None:
         """``ils``/``elles``: the latest plural speaker (``les grévistes``, ``des riverains``)
         within reach, or a person described but not named; never one named person."""
-        plural = re.compile(r"(?:les|des|ces|leurs|nos|plusieurs|certains|certaines|"
-                            r"deux|trois|quelques)\s", re.IGNORECASE)
         for name, span in reversed(earlier):
-            if span[0] < before and before - span[0] < 1200 and plural.match(name):
+            if span[0] < before and before - span[0] < 1200 and PLURAL.match(name):
                 return name, span
         # A singular "they" of machine translation: "Un autre utilisateur … ont-ils écrit".
         described = [d for d in self.described if before - 600 <= d[0] < before]

@@ -209,7 +209,7 @@ class Attribution:
                      if e.start == phrase[1] + appos.end()]
             if named and not self.names.people_in(*phrase):
                 return self.names.name_of(named[0]), (named[0].start, named[0].end)
-        return self.names.from_span(*phrase, before, self.earlier)
+        return self.names.from_span(*phrase, before, self.earlier, subject=True)
 
     # --- the places an attribution can be -------------------------------------------------
 
@@ -502,6 +502,9 @@ class Attribution:
         """The subject of the cue's verb (parse first, then the surface); an inverted
         subject counts when it stands between the cue and ``limit`` (the quote)."""
         limit = cue.start if limit < 0 else limit
+        antecedent = self._relative_antecedent(cue, sentence_start)
+        if antecedent is not None:
+            return antecedent
         found = self._doc_at(cue.start)
         if found is not None:
             doc, base = found
@@ -535,6 +538,25 @@ class Attribution:
                         if speaker:
                             return speaker
         return self._surface_subject(sentence_start, cue)
+
+    def _relative_antecedent(self, cue: Cue, sentence_start: int) -> Speaker | None:
+        """``» lance le sénateur des Yvelines, qui évoque les axes : «…»``: a cue whose
+        subject is ``qui`` speaks for the words before the comma (themselves the subject
+        of an inverted cue, or a name)."""
+        text = self.source[sentence_start : cue.start]
+        rel = re.search(rf",[{SPACE}]*qui\b[^,«»]{{0,30}}$", text)
+        if rel is None:
+            return None
+        comma = sentence_start + rel.start()
+        bounds = [sentence_start] + [sentence_start + m.end() for m in
+                                     re.finditer(r"[,«»:;–—()]", text[: rel.start()])]
+        start = max(bounds)
+        inverted = self._cue_at(start, comma)
+        if inverted is not None and not inverted.pronoun:
+            return self._speaker_after_cue(inverted, comma, cue.start)
+        if inverted is not None:
+            return self._pronoun_speaker(inverted, cue.start)
+        return self.names.from_span(start, comma, cue.start, self.earlier)
 
     def _root_subject(self, start: int, end: int) -> tuple[int, int] | None:
         found = self._doc_at(start)
@@ -606,11 +628,8 @@ class Attribution:
                     break
             if speaker is None and cue is None:
                 speaker = self._pull_quote(q) or self._previous_sentence(q)
-            if speaker is None and cue is not None and cue.text.endswith("ant") and quotes:
-                last = quotes[-1]  # "», souligne-t-elle, évoquant des «…»"
-                if last.speaker and last.speaker_span and set(last.sentence_ids) & {
-                        s.id for s in self.parsed.sentences if s.start <= q.start < s.end}:
-                    speaker = (last.speaker, last.speaker_span)
+            if cue is not None and (speaker is None or cue.text.casefold().endswith("ant")):
+                speaker = self._same_sentence_speaker(q, cue, quotes) or speaker
             words = len(re.findall(r"\w+", text))
             kind = "direct"
             if cue is None and speaker is None:
@@ -631,6 +650,56 @@ class Attribution:
                                 cue.text if cue else "", (cue.start, cue.end) if cue else None,
                                 kind, sentence_ids))
         return self._repeated(self._continue_backwards(self._share_with_next(quotes)))
+
+    def _same_sentence_speaker(self, q: QuoteSpan, cue: Cue,
+                               quotes: list[Quote]) -> Speaker | None:
+        """A quote whose cue names nobody in its own words: ``», souligne-t-elle, évoquant
+        des «…»`` and ``», a rappelé X, fustigeant «…»`` (the previous quote's speaker, in
+        the same sentence), ``Tout en rappelant que … «…», le ministre a …`` (the subject
+        of the clause a sentence-opening participle belongs to)."""
+        sentence_start, sentence_end = self._sentence_bounds(q.start)
+        participle = cue.text.casefold().endswith("ant")
+        if participle and re.match(rf"[{SPACE}]*(?:Tout[{SPACE}]+)?(?:[Ee]n[{SPACE}]+)?"
+                                   r"\w+ant\b", self.source[sentence_start:]):
+            found = self._main_subject_after(q.end, sentence_end)
+            if found:
+                speaker = self.names.from_span(*found, q.start, self.earlier)
+                if speaker:
+                    return speaker
+        last = quotes[-1] if quotes else None
+        if last is None or not last.speaker or not last.speaker_span \
+                or last.cue_span is None or last.cue_span[1] > q.start \
+                or not set(last.sentence_ids) & {s.id for s in self.parsed.sentences
+                                                 if s.start <= q.start < s.end}:
+            return None
+        if participle or last.cue_span == (cue.start, cue.end):
+            return last.speaker, last.speaker_span
+        return None
+
+    def _main_subject_after(self, pos: int, end: int) -> tuple[int, int] | None:
+        """The subject that follows an opening participial clause: the first noun phrase
+        after a comma (outside quotes) that a verb follows (``…», le chef du gouvernement
+        a appelé``)."""
+        found = self._doc_at(pos)
+        if found is None:
+            return None
+        doc, base = found
+        for comma in re.finditer(",", self.source[pos:end]):
+            at = pos + comma.end()
+            if self._inside_quote(at - 1, at):
+                continue
+            tokens = [t for t in doc if base + t.idx >= at and base + t.idx < end]
+            phrase: list[Any] = []
+            for t in tokens:
+                if t.pos_ in ("AUX", "VERB") and phrase:
+                    break
+                if t.is_punct or t.pos_ in ("AUX", "VERB", "SCONJ", "CCONJ", "PRON"):
+                    phrase = []
+                    break
+                phrase.append(t)
+            if phrase and (phrase[0].pos_ == "DET" or phrase[0].text[:1].isupper()):
+                return base + phrase[0].idx, base + phrase[-1].idx + len(phrase[-1].text)
+        return None
 
     def _alone(self, q: Quote) -> bool:
         """The quote is a whole paragraph (a heading or a pull quote)."""
@@ -663,13 +732,15 @@ class Attribution:
         return out
 
     def _issuer(self, speaker: Speaker, quotes: list[Quote]) -> Speaker:
-        """``selon ce texte`` after ``a indiqué sa famille dans un communiqué``: a document
-        pointed back to (``ce``/``cette``) speaks for whoever issued it."""
+        """``selon ce texte`` after ``a indiqué sa famille dans un communiqué``, ``conclut
+        l’arrêt`` after ``Dans son arrêt, le Tribunal … fait état``: a document pointed back
+        to speaks for whoever issued it."""
         nouns = self.lexicon.words("document_nouns")
-        m = re.fullmatch(r"(?:ce|cet|cette)\s+([\w-]+)(?:\s.*)?", speaker[0],
+        m = re.fullmatch(r"(?:ce|cet|cette|le|la|l’|l')\s*([\w-]+)(?:\s.*)?", speaker[0],
                          re.IGNORECASE | re.DOTALL)
         if m is None or m.group(1).casefold() not in nouns:
             return speaker
+        noun = m.group(1).casefold()
         issued = re.compile(r"\b(?:dans|par)\s+(?:un|une|le|la|son|sa|leur)\s+([\w-]+)",
                             re.IGNORECASE)
         for prev in reversed(quotes):
@@ -679,7 +750,28 @@ class Attribution:
             if any(d.group(1).casefold() in nouns
                    for d in issued.finditer(self.source, prev.cue_span[1], end)):
                 return prev.speaker, prev.speaker_span
-        return speaker
+        return self._opened_with(noun, speaker) or speaker
+
+    def _opened_with(self, noun: str, speaker: Speaker) -> Speaker | None:
+        """``Dans son arrêt, le Tribunal pénal fédéral fait état …``: the subject of the
+        latest sentence that opens with the same document, when it is a name."""
+        stem = noun[:5]
+        opening = re.compile(rf"(?:Dans|Par)\s+(?:un|une|le|la|l’|l'|son|sa|leur)\s*"
+                             rf"{re.escape(stem)}[\w-]*\b")
+        for s in reversed([s for s in self.parsed.sentences if s.end <= speaker[1][0]]):
+            if speaker[1][0] - s.start > 3000:
+                break
+            m = opening.match(self.source, s.start)
+            comma = self.source.find(",", m.end(), s.end) if m else -1
+            if m is None or comma < 0:
+                continue
+            subject = re.match(rf",[{SPACE}]*(?:(?:le|la|les|l’|l')[{SPACE}]*)?",
+                               self.source[comma:])
+            at = comma + (subject.end() if subject else 1)
+            named = [e for e in self.entities if e.label in ("ORG", "PER") and e.start == at]
+            if named:
+                return self.names.name_of(named[0]), (named[0].start, named[0].end)
+        return None
 
     def _continue_backwards(self, quotes: list[Quote]) -> list[Quote]:
         """``«A». Désormais … «B», explique X``: a full quote nobody is named for takes the

@@ -115,6 +115,56 @@ CASES = {
         "tôt pour parler d'un succès ».\n\n« Il y a un besoin d'entreprises très "
         "réactives » selon Jean-Marc Gabouty.\n",
         [("beaucoup trop tôt", "Donald Tusk"), ("entreprises très", "Jean-Marc Gabouty")]),
+    "an_inverted_noun_phrase_is_the_speaker_and_a_group_is_never_one_person (news)": (
+        "L'un des agents fait signe à Alassane et Mamadou d'approcher. Ils refusent. "
+        "« Pourquoi courez-vous ? », demandent les policiers. « La peur », répondent les "
+        "garçons. « Rébellion ! », crient les agents. « Mais maintenant, ils s'en prennent "
+        "aux petits »,  déplore un presque trentenaire.\n",
+        [("Pourquoi", "les policiers"), ("La peur", "les garçons"),
+         ("Rébellion", "les agents"), ("aux petits", "un presque trentenaire")]),
+    "an_inverted_noun_phrase_in_agency_copy": (
+        "Le cortège a atteint la préfecture vers midi. « On ne lâchera rien », scandaient "
+        "les manifestants. « Nous voulons être reçus », ajoutent des délégués.\n",
+        [("lâchera rien", "les manifestants"), ("être reçus", "des délégués")]),
+    "a_long_object_after_a_verb_is_not_an_inverted_subject": (
+        "Martha, qui travaille dans une association de Rennes, «Azca», souligne en "
+        "revanche l’importance de comprendre le poids de la tradition.\n",
+        [("Azca", "")]),
+    "an_opening_participial_clause_speaks_for_the_main_subject (news)": (
+        "Le Premier ministre, Manuel Valls, a répondu. « Les ordres sont donnés », a-t-il dit.\n\n"
+        "Tout en rappelant que le droit de manifester était « un droit constitutionnel, et "
+        "heureusement », et disant « ne pas confondre ceux qui manifestent avec les "
+        "casseurs », le chef du gouvernement a par ailleurs appelé les syndicats à agir.\n",
+        [("droit constitutionnel", "Manuel Valls"), ("ne pas confondre", "Manuel Valls")]),
+    "a_participle_after_an_attribution_shares_its_speaker (news)": (
+        "« Nous prenons acte de la suspension », a indiqué le cabinet de Michel Sapin, "
+        "soulignant que « la transparence sur les trusts était un engagement fort du "
+        "gouvernement ».\n",
+        [("prenons acte", "le cabinet de Michel Sapin"),
+         ("la transparence", "le cabinet de Michel Sapin")]),
+    "someone_speaking_for_a_person_is_not_that_person": (
+        "« Il n'a rien à se reprocher », affirme l'avocat de Jean Dupuis. « Nous sommes "
+        "sereins », a ajouté l'entourage de la ministre Claire Martin.\n",
+        [("rien à se reprocher", "l'avocat de Jean Dupuis"),
+         ("sereins", "l'entourage de la ministre Claire Martin")]),
+    "a_relative_clause_speaks_for_its_antecedent (news)": (
+        "Gérard Larcher ne s'en cache pas : « Soyons clair : la première version nous "
+        "allait très bien. » « J'aurais pu la proposer "
+        "quand j'étais ministre du Travail ! » lance le sénateur des Yvelines, qui évoque "
+        "les axes : « Sortie des 35 heures », négociation collective « en priorité au "
+        "niveau de l'entreprise ».\n",
+        [("Sortie des 35", "Gérard Larcher"), ("en priorité", "Gérard Larcher")]),
+    "a_relative_clause_after_a_name": (
+        "La maire de Lille, Martine Aubry, qui dénonce « une mesure injuste », a saisi le "
+        "préfet.\n",
+        [("mesure injuste", "Martine Aubry")]),
+    "a_ruling_speaks_for_the_court_that_issued_it (news)": (
+        "Dans son arrêt, le Tribunal pénal fédéral fait état de la vente d'une villa.\n\n"
+        "«L'utilisation, par les dirigeants d'une société, de fonds appartenant à "
+        "celle-ci peut a priori tomber sur le coup de la gestion déloyale», conclut "
+        "l'arrêt.\n",
+        [("gestion déloyale", "Tribunal pénal fédéral")]),
+
 }
 
 
