@@ -250,6 +250,12 @@ class SpeakerNames:
         if anaphor:  # "ce dernier", "celle qui dirige le laboratoire"
             feminine = anaphor.group().startswith(("celle", "cette"))
             return self.resolve_pronoun("elle" if feminine else "il", before, earlier)
+        peer = re.fullmatch(r"(?:son|sa|leur)\s+(?:collègue|homologue|confrère|consœur)"
+                            r"\s+(\S.*)", text, re.IGNORECASE)
+        if peer:  # "son collègue UDI": the one person named with that qualifier
+            qualified = self._person_with(peer.group(1), before)
+            if qualified:
+                return qualified
         named = [e for e in self.entities if start <= e.start and e.end <= end
                  and e.label in ("ORG", "MISC", "HANDLE", "LOC")]
         bare = re.sub(rf"^{DEF}", "", text, flags=re.IGNORECASE)
@@ -390,19 +396,36 @@ class SpeakerNames:
             return None
         rest = text[text.casefold().find(head) + len(head):] if head in text.casefold() else ""
         qualifier = re.sub(r"^(?:\s*(?:de|du|des|d’|d'|la|le|l’|l'))*\s*", "", rest).strip()
+        return self._person_with(qualifier, before)
+
+    def _person_with(self, qualifier: str, before: int) -> Speaker | None:
+        """The one person named before ``before`` with ``qualifier`` in their description
+        (else near a mention)."""
         if len(qualifier) < 2 or not qualifier[:1].isupper():
             return None
-        found: dict[int, Entity] = {}
-        for e in self.people:
-            if e.start >= before:
-                continue
-            window = self.source[max(0, e.start - 120) : e.end + 120]
-            if re.search(rf"(?<![\w-]){re.escape(qualifier)}(?![\w-])", window):
-                found.setdefault(e.group, e)
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
-        return self.name_of(e), (e.start, e.end)
+        said = re.compile(rf"(?<![\w-]){re.escape(qualifier)}(?![\w-])")
+        for described in (self._described_with, self._mentioned_near):
+            found: dict[int, Entity] = {}
+            for e in self.people:
+                if e.start < before and said.search(described(e)):
+                    found.setdefault(e.group, e)
+            if len(found) == 1:
+                e = next(iter(found.values()))
+                return self.name_of(e), (e.start, e.end)
+            if found:
+                return None
+        return None
+
+    def _described_with(self, e: Entity) -> str:
+        """The words the article puts with a mention: the title before it in its clause and
+        the apposition after it (``Le sénateur LR Jean-Baptiste Lemoyne``, ``Jean-Marc
+        Gabouty, sénateur UDI de la Haute-Vienne, co-rapporteur``)."""
+        clause = max(self.source.rfind(c, 0, e.start) for c in ".;:«»\n,") + 1
+        after = re.match(r",[^.;:«»\n]{0,100}", self.source[e.end : e.end + 110])
+        return self.source[clause : e.start] + (after.group() if after else "")
+
+    def _mentioned_near(self, e: Entity) -> str:
+        return self.source[max(0, e.start - 120) : e.end + 120]
 
     def is_role(self, text: str) -> bool:
         """A definite description of a person by role: ``le président du Conseil européen``,

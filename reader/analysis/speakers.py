@@ -113,6 +113,17 @@ def _adjunct_end(text: str, i: int) -> int:
     return end if re.match(r"[\w]", following) else i
 
 
+def _shares_words(heading: str, body: str) -> bool:
+    """A heading repeats a body quote: all its words, or at least half of them (six or
+    more) in a row (``«Plus on descend, moins on est dans la posture. L'échelon …»``)."""
+    if f" {heading} " in f" {body} ":
+        return True
+    words = heading.split()
+    run = max(6, (len(words) + 1) // 2)
+    return any(f" {' '.join(words[i : i + run])} " in f" {body} "
+               for i in range(len(words) - run + 1))
+
+
 class Attribution:
     """Attributes the quotes of one article to speakers."""
 
@@ -315,7 +326,8 @@ class Attribution:
             opening = self._sentence_opening_source(sentence_start, q)
             if opening is not None:
                 return opening
-        m = re.match(rf"[{SPACE}]*Pour[{SPACE}]+([^,«»]{{2,60}}),", text)
+        m = re.match(rf"[{SPACE}]*(?:(?:Mais|Et|Or|Alors que)[{SPACE}]+)?[Pp]our[{SPACE}]+"
+                     rf"([^,«»]{{2,60}}),", text)
         if m and (self.names.people_in(start + m.start(1), start + m.end(1))
                   or m.group(1).strip().casefold() in PRONOUNS
                   or self._organisation_in(start + m.start(1), start + m.end(1))
@@ -725,7 +737,7 @@ class Attribution:
                 continue  # only a quote that opens its paragraph (a headline, a pull quote)
             source = next((p for text, p in said if p is not q
                            and (p.cue or not self._alone(p))  # not another heading
-                           and f" {mine} " in f" {text} "), None)
+                           and _shares_words(mine, text)), None)
             if source is not None:
                 out[i] = replace(q, speaker=source.speaker, speaker_span=source.speaker_span,
                                  kind="direct")

@@ -165,6 +165,31 @@ CASES = {
         "l'arrêt.\n",
         [("gestion déloyale", "Tribunal pénal fédéral")]),
 
+    "a_role_with_a_qualifier_goes_to_the_person_described_with_it (news)": (
+        "« C'est encore en chantier », explique Jean-Marc Gabouty, sénateur UDI de la "
+        "Haute-Vienne, co-rapporteur du texte. Le sénateur LR Jean-Baptiste Lemoyne, autre "
+        "co-rapporteur, compte bien amplifier la portée du projet de loi. « On muscle le "
+        "texte » explique-t-il. « On va voir quel cadre on laisse » ajoute néanmoins son "
+        "collègue UDI.\n\nSur le barème, « a priori, on serait pour revenir sur le texte "
+        "d'origine », affirme le sénateur UDI. « On veut sortir de ce carcan » explique le "
+        "sénateur LR.\n",
+        [("quel cadre", "Jean-Marc Gabouty"), ("a priori", "Jean-Marc Gabouty"),
+         ("carcan", "Jean-Baptiste Lemoyne"), ("On muscle", "Jean-Baptiste Lemoyne")]),
+    "mais_pour_x_with_an_adverb_names_the_speaker (news)": (
+        "« Cet échelon a du sens » dit Jean-Baptiste Lemoyne. Mais pour Jean-Marc Gabouty, "
+        "cependant, « il faut préserver le niveau de la branche pour les TPE ».\n",
+        [("préserver le niveau", "Jean-Marc Gabouty")]),
+    "a_heading_that_repeats_half_a_body_quote_takes_its_speaker (news)": (
+        "« Plus on descend, moins on est dans la posture. L'échelon de l'entreprise a du "
+        "sens »\n\nPour Jean-Baptiste Lemoyne, l'accord d'entreprise serait logique. "
+        "« Il faut être pragmatique. Plus on descend, moins on est dans la posture et plus "
+        "on est dans le concret » dit le sénateur.\n\n« On n'est pas un pays de première "
+        "arrivée », a dit Sebastian Kurz.\n\nC'est aussi ce que M. Macron a fait valoir."
+        "\n\n« La France n'est pas un pays de première "
+        "arrivée. Certains voulaient nous pousser à cela. Je l'ai refusé ».\n",
+        [("Plus on descend, moins on est dans la posture. L'", "Jean-Baptiste Lemoyne"),
+         ("La France n'est pas", "")]),
+
 }
 
 
