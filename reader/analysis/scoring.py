@@ -143,7 +143,7 @@ def resolve_gold(data: dict[str, Any], source: str) -> Gold:
 
 
 def _normal(name: str) -> str:
-    name = name.casefold().replace("'", "’")
+    name = " ".join(name.casefold().replace("'", "’").split())
     return re.sub(r"^(?:un|une|le|la|les|l’|des)\s*", "", name).strip()
 
 

@@ -38,6 +38,7 @@ CLAUSE_WORDS = {"qui", "que", "qu’", "qu'", "dont", "où", "et", "mais", "ou",
                 "pas", "est", "sont", "était", "a", "ont", "avait", "être", "avoir", "après",
                 "avant", "pendant", "depuis", "en", "y", "il", "elle", "ils", "elles", "on",
                 "nous", "vous", "je", "tu", "lui", "leur", "c’est", "c'est", "--", "–", "—"}
+SPACE = " \u00a0\u202f"  # the spaces French typography puts beside «», :, ;
 PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f", "on": "", "lui": "m",
             "eux": "m"}
 # Roles a news article uses for the person it names and quotes ("le chef de l’Etat").
@@ -240,6 +241,11 @@ class SpeakerNames:
         if people and proxy and people[0].start >= start + proxy.end() \
                 and self._is_noun_phrase(text):
             return text, (start, end)  # "le cabinet de Michel Sapin" speaks for him
+        if len(people) == 2 and re.fullmatch(rf"[{SPACE}]*et[{SPACE}]+",
+                                             self.source[people[0].end : people[1].start]):
+            # "Mes Slim Ben Achour et Félix de Belloy": two people speaking together
+            return (f"{self.name_of(people[0])} et {self.name_of(people[1])}",
+                    (people[0].start, people[1].end))
         if people:
             e = people[0]
             return self.name_of(e), (e.start, e.end)
@@ -315,8 +321,10 @@ class SpeakerNames:
         """``le ministre`` → the person last given that title; ``la jeune femme`` → nearest
         earlier named speaker of that gender."""
         head = _head(text)
-        if not head or PLURAL.match(text.strip()):
-            return None  # "les policiers", "des jeunes": a group, never one named person
+        if not head:
+            return None
+        if PLURAL.match(text.strip()):  # "les policiers": a group, never one named person
+            return self._named_together(head, before, earlier)
         bare = re.fullmatch(rf"{DEF}(?:{ADJECTIVES}\s+)?[\w-]+(?:\s+[a-zà-ÿ-]+)?",
                             text.strip(), re.IGNORECASE)
         if bare and head in self.lexicon.words("outlet_nouns") | self.lexicon.words(
@@ -437,6 +445,19 @@ class SpeakerNames:
         """The latest earlier speaker who is a named person, when near."""
         for name, span in reversed(earlier):
             if self.people_in(*span) and 0 < before - span[0] < 1500:
+                return name, span
+        return None
+
+    def _named_together(self, head: str, before: int,
+                        earlier: list[Speaker]) -> Speaker | None:
+        """``les avocats`` after ``Slim Ben Achour et Félix de Belloy, les avocats des
+        adolescents``: the people quoted together whom the article gave that plural title."""
+        for name, span in reversed(earlier):
+            if " et " not in name or not 0 < before - span[0] < 6000:
+                continue
+            m = re.match(rf",[{SPACE}]*(?:les|des|leurs|ses)[{SPACE}]+([\w-]+)",
+                         self.source[span[1] : span[1] + 40])
+            if m and _same_head(m.group(1).casefold(), head):
                 return name, span
         return None
 

@@ -27,12 +27,11 @@ from typing import Any
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup, Quote
 from reader.analysis.quotes import QuoteSpan
-from reader.analysis.speaker_names import PRONOUNS, Speaker, SpeakerNames
+from reader.analysis.speaker_names import PRONOUNS, SPACE, Speaker, SpeakerNames
 from reader.nlp import ParsedArticle
 
 TERM_MAX_WORDS = 4
 CONTINUATION_GAP = 400
-SPACE = " \u00a0\u202f"
 CLITIC_BEFORE = r"(?:(?:nous|vous|lui|leur|me|se)\s+|[ms][’'])"
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 PASSIVE = re.compile(r"(?<=[ée]|s)\s+par\b")
@@ -182,7 +181,8 @@ class Attribution:
             if adjunct > i:
                 i = adjunct
                 changed = True
-        title = re.match(r"(?:M|MM|Mme|Mlle|Dr|Pr|Me)\.?[\s\u00a0]+(?=[A-ZÀ-Þ])", text[i:])
+        title = re.match(r"(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mes)\.?[\s\u00a0]+(?=[A-ZÀ-Þ])",
+                         text[i:])
         if title:
             i += title.end()
         m = re.match(r"[^,.;:!?«»()\[\]\n]+", text[i:])
@@ -656,6 +656,7 @@ class Attribution:
             if speaker:
                 speaker = self._issuer(speaker, quotes)
             name, span = speaker if speaker else ("", None)
+            name = " ".join(name.split())  # "Félix de\u00a0Belloy": one name, one spelling
             if speaker:
                 self.earlier.append(speaker)
             quotes.append(Quote(q.start, q.end, text, name, span,

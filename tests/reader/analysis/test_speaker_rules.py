@@ -190,6 +190,14 @@ CASES = {
         [("Plus on descend, moins on est dans la posture. L'", "Jean-Baptiste Lemoyne"),
          ("La France n'est pas", "")]),
 
+    "two_people_speak_together_and_their_plural_title_points_back_to_them (news)": (
+        "Dans tous les cas, elle « doit intervenir dans un local retiré du commissariat », "
+        "rappellent Mes\u00a0Slim Ben Achour et Félix de\u00a0Belloy, les avocats des "
+        "adolescents.\n\nLa mère de Théo « constate régulièrement des traces de coups », "
+        "écrivent les avocats.\n",
+        [("local retiré", "Slim Ben Achour et Félix de Belloy"),
+         ("traces de coups", "Slim Ben Achour et Félix de Belloy")]),
+
 }
 
 
