@@ -200,13 +200,44 @@ class Attribution:
         """An inverted pronoun's speaker; impersonal ``on`` is only someone when a place
         follows (``explique-t-on à Matignon``, ``dans l’entourage du ministre``)."""
         if cue.pronoun.casefold() != "on":
-            return self.names.resolve_pronoun(cue.pronoun, before, self.earlier)
+            return self._resolve_pronoun(cue.pronoun, cue.start, before)
         m = re.match(rf"[{SPACE}]*(?:à|au|chez|dans l’entourage d[eu]|dans l'entourage d[eu]|"
                      rf"du côté d[eu])[{SPACE}]+([^,.;:!?«»()\n]{{2,60}})", self.source[cue.end :])
         if m is None:
             return None
         return self.names.from_span(cue.end + m.start(1), cue.end + m.end(1), before,
                                     self.earlier)
+
+    def _resolve_pronoun(self, pronoun: str, at: int, before: int) -> Speaker | None:
+        """``il``/``elle``: an organisation the previous sentence is about comes first
+        (``Dans son arrêt, le Tribunal … fait état de … Il affirme que «…»``), else the
+        nearest fitting person."""
+        organisation = self._previous_subject_organisation(pronoun, at)
+        return organisation or self.names.resolve_pronoun(pronoun, before, self.earlier)
+
+    def _previous_subject_organisation(self, pronoun: str, at: int) -> Speaker | None:
+        if pronoun.casefold() not in ("il", "elle"):
+            return None
+        sentence_start, _ = self._sentence_bounds(at)
+        prev = [s for s in self.parsed.sentences if s.end <= sentence_start]
+        if not prev or "\n" in self.source[prev[-1].end : sentence_start]:
+            return None  # only within a paragraph
+        start, end = prev[-1].start, prev[-1].end
+        if self.names.people_in(start, end):
+            return None
+        opening = re.match(rf"[^,«»]{{0,60}},[{SPACE}]*", self.source[start:end])
+        at_subject = start + (opening.end() if opening else 0)
+        det = re.match(rf"(le|la|l’|l')[{SPACE}]*", self.source[at_subject:end], re.IGNORECASE)
+        if det is None or det.group(1).casefold() != ("la" if pronoun.casefold() == "elle"
+                                                     else "le"):
+            return None
+        org = [e for e in self.entities if e.label == "ORG" and e.start == at_subject + det.end()]
+        if not org:
+            return None
+        follows = self.source[org[0].end : org[0].end + 30]
+        if not re.match(rf"(?:[{SPACE}]*\([^)]*\))?[{SPACE}]+[a-zà-ÿ]", follows):
+            return None  # the name then a verb: "le Tribunal pénal fédéral fait état"
+        return self.names.name_of(org[0]), (org[0].start, org[0].end)
 
     def _speaker_after_cue(self, cue: Cue, limit: int, before: int) -> Speaker | None:
         if cue.pronoun:
@@ -535,8 +566,7 @@ class Attribution:
                         return speaker
                 if subject is not None and base + subject.idx < cue.start:
                     if subject.lower_ in PRONOUNS:
-                        return self.names.resolve_pronoun(subject.lower_, cue.start,
-                                                          self.earlier)
+                        return self._resolve_pronoun(subject.lower_, cue.start, cue.start)
                     whole = (base + subject.left_edge.idx,
                              base + subject.right_edge.idx + len(subject.right_edge.text))
                     people = [p for p in self.names.people_in(max(whole[0], sentence_start),

@@ -198,6 +198,19 @@ CASES = {
         [("local retiré", "Slim Ben Achour et Félix de Belloy"),
          ("traces de coups", "Slim Ben Achour et Félix de Belloy")]),
 
+    "a_pronoun_after_a_sentence_about_an_organisation_is_that_organisation (news)": (
+        "Le Tribunal pénal fédéral (TPF) pourrait faire avancer l'enquête sur la campagne "
+        "de Nicolas Sarkozy.\n\nDans son arrêt, le Tribunal pénal fédéral fait état de la "
+        "vente d'une villa. Il affirme que «ce contrat aurait été passé dans le but de "
+        "détourner des fonds». Un peu plus loin, le TPF fait état «de plusieurs flux "
+        "financiers».\n",
+        [("ce contrat", "Tribunal pénal fédéral"),
+         ("flux financiers", "Tribunal pénal fédéral")]),
+    "a_pronoun_after_a_sentence_about_an_organisation_of_the_other_gender": (
+        "Nicolas Sarkozy a été entendu mardi.\n\nLa Cour des comptes publie un rapport "
+        "sévère. Il affirme que «rien n'a été caché».\n",
+        [("rien n'a été caché", "Nicolas Sarkozy")]),
+
 }
 
 
