@@ -247,7 +247,9 @@ def test_common_news_speech_verbs_are_cues() -> None:
     cues = cue_pattern(load_lexicon())
     for words in ("a réclamé", "exige", "a condamné", "conteste", "a démenti", "nie",
                   "s’est réjoui", "a mis en garde", "espère", "a qualifié", "reprend-il",
-                  "a réagi", "s’insurge", "a suggéré", "a asséné"):
+                  "a réagi", "s’insurge", "a suggéré", "a asséné", "tacle", "s’offusque",
+                  "remercie", "a confessé", "ironise", "jubile", "fait remarquer", "croit",
+                  "questionne", "considère", "s’esclaffe", "balaie"):
         m = cues.search(f"«Non», {words} le syndicat.")
         assert m is not None and m.group().endswith(words.split()[-1]), words
     assert cues.search("«Non», a garé le syndicat.") is None
