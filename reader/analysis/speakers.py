@@ -164,6 +164,9 @@ class Attribution:
         text = self.source[pos:limit]
         skip = re.match(rf"[{SPACE}]*", text)
         i = skip.end() if skip else 0
+        aside = re.match(rf",[{SPACE}]*([^,«».;:!?]{{1,40}}),[{SPACE}]*", text[i:])
+        if aside and self._is_aside(aside.group(1)):  # "a réagi, vendredi matin, l’OIM"
+            i += aside.end()
         changed = True
         while changed:
             changed = False
@@ -195,6 +198,14 @@ class Attribution:
             words = words[: clause.start()]
         end = pos + i + len(words.rstrip())
         return pos + i, end
+
+    def _is_aside(self, words: str) -> bool:
+        """Words set between commas after a cue that only say when or where
+        (``vendredi matin``, ``lors d’un point presse``, ``à Bruxelles``)."""
+        first = words.split()[0].casefold() if words.split() else ""
+        return len(words.split()) <= 6 and (
+            first in self.time_words or ADJUNCT_PREPOSITION.match(words) is not None
+            or any(words.casefold().startswith(a) for a in self.adverbials))
 
     def _pronoun_speaker(self, cue: Cue, before: int) -> Speaker | None:
         """An inverted pronoun's speaker; impersonal ``on`` is only someone when a place

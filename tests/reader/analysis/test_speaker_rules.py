@@ -211,6 +211,13 @@ CASES = {
         "sévère. Il affirme que «rien n'a été caché».\n",
         [("rien n'a été caché", "Nicolas Sarkozy")]),
 
+    "an_aside_between_commas_after_the_cue_is_skipped (news)": (
+        "« Toute solution doit être une solution européenne », a réagi, vendredi matin, "
+        "l'Organisation internationale pour les migrations (OIM). « Nous ne céderons pas », "
+        "a affirmé, lors d'un point presse, le ministre de l'Intérieur, Gérald Darmanin.\n",
+        [("solution européenne", "Organisation internationale pour les migrations"),
+         ("céderons", "Gérald Darmanin")]),
+
 }
 
 
