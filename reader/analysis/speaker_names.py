@@ -48,6 +48,8 @@ ROLE_HEADS = {"chef", "ministre", "président", "présidente", "premier", "premi
               "élu", "élue", "porte-parole", "directeur", "directrice", "procureur",
               "procureure", "chancelier", "chancelière", "gouverneur", "ambassadeur",
               "ambassadrice", "commissaire", "juge"}
+# Roles that fit any more specific title ("l’élu" for a mayor, "le chef" for a minister).
+GENERIC_ROLES = {"élu", "élue", "dirigeant", "dirigeante", "chef", "patron", "patronne"}
 # A person pointed back to: "ce dernier", "cette dernière", "celui qui …", "celle-ci".
 ANAPHOR = re.compile(r"(?:ce dernier|cette dernière|celui-ci|celle-ci|celui-là|celle-là|"
                      r"celui|celle)$|(?:celui|celle)\s+(?:qui|dont)\b")
@@ -96,6 +98,19 @@ def _head(words: str) -> str:
     text = re.sub(rf"^(?:{ADJECTIVES}\s+)+", "", text, flags=re.IGNORECASE)
     m = re.match(r"[\w-]+", text)
     return m.group().casefold() if m else ""
+
+
+def _description_gender(text: str) -> str:
+    """The gender a description shows by its determiner or adjective (``l’ancien Premier
+    ministre`` is a man, ``la ministre`` a woman), or ``""``."""
+    t = text.casefold().strip()
+    if re.search(r"\b(?:ancienne|actuelle|nouvelle|première|seule)\b", t) \
+            or re.match(r"(?:la|cette|une)\s", t):
+        return "f"
+    if re.search(r"\b(?:ancien|actuel|nouveau|nouvel|premier|seul)\b", t) \
+            or re.match(r"(?:le|ce|cet|un)\s", t):
+        return "m"
+    return ""
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -340,7 +355,9 @@ class SpeakerNames:
         qualified = self._qualified_person(text, head, before)
         if qualified is not None:  # "le sénateur UDI": the senator named beside "UDI"
             return qualified
-        titled = [t for t in self.titles if t.start < before and _same_head(t.head, head)]
+        wanted = _description_gender(text)
+        titled = [t for t in self.titles if t.start < before and _same_head(t.head, head)
+                  and (not wanted or self._gender_at(t.span) in (wanted, ""))]
         if titled:
             t = titled[-1]
             return t.name, t.span
@@ -359,8 +376,12 @@ class SpeakerNames:
         if head in ("femme", "jeune", "mère", "fille", "dame") or text.casefold().startswith(
                 "la jeune femme"):
             gender = "f"
-        return self.resolve_pronoun("elle" if gender == "f" else "il", before, earlier,
-                                    strict=True)
+        found = self.resolve_pronoun("elle" if gender == "f" else "il", before, earlier,
+                                     strict=True)
+        if found and head in ROLE_HEADS - GENERIC_ROLES \
+                and self._titled_otherwise(found[1], head):
+            return None  # "le procureur" after "le maire, Benoît Payan": someone else
+        return found
 
     def resolve_pronoun(self, pronoun: str, before: int, earlier: list[Speaker],
                         strict: bool = False) -> Speaker | None:
@@ -395,6 +416,19 @@ class SpeakerNames:
             return None
         _, name, span, _ = max(fitting)
         return name, span
+
+    def _titled_otherwise(self, span: tuple[int, int], head: str) -> bool:
+        """The person at ``span`` was given a title, and not this one."""
+        people = self.people_in(*span)
+        if not people:
+            return False
+        heads = {t.head for t in self.titles
+                 if any(p.group == people[0].group for p in self.people_in(*t.span))}
+        return bool(heads) and not any(_same_head(h, head) for h in heads)
+
+    def _gender_at(self, span: tuple[int, int]) -> str:
+        people = self.people_in(*span)
+        return self.gender.get(people[0].group, "") if people else ""
 
     def _qualified_person(self, text: str, head: str, before: int) -> Speaker | None:
         """A role with a qualifier (``le sénateur UDI``, ``le président du Conseil européen``,
@@ -448,6 +482,15 @@ class SpeakerNames:
                 return name, span
         return None
 
+    def _pair_before(self, before: int) -> Speaker | None:
+        """Two people joined by ``et`` in the text just before (about two sentences)."""
+        near = [e for e in self.people if before - 300 <= e.start and e.end <= before
+                and not any(s <= e.start < t for s, t in self.quoted)]
+        for a, b in reversed(list(zip(near, near[1:], strict=False))):
+            if re.fullmatch(rf"[{SPACE}]*et[{SPACE}]+", self.source[a.end : b.start]):
+                return f"{self.name_of(a)} et {self.name_of(b)}", (a.start, b.end)
+        return None
+
     def _named_together(self, head: str, before: int,
                         earlier: list[Speaker]) -> Speaker | None:
         """``les avocats`` after ``Slim Ben Achour et Félix de Belloy, les avocats des
@@ -467,6 +510,9 @@ class SpeakerNames:
         for name, span in reversed(earlier):
             if span[0] < before and before - span[0] < 1200 and PLURAL.match(name):
                 return name, span
+        together = self._pair_before(before)
+        if together is not None:  # "Angela Merkel et Emmanuel Macron ont appelé … ont-ils"
+            return together
         # A singular "they" of machine translation: "Un autre utilisateur … ont-ils écrit".
         described = [d for d in self.described if before - 600 <= d[0] < before]
         return (described[-1][1], described[-1][2]) if described else None

@@ -218,6 +218,23 @@ CASES = {
         [("solution européenne", "Organisation internationale pour les migrations"),
          ("céderons", "Gérald Darmanin")]),
 
+    "a_role_no_one_was_named_as_stays_words_and_a_title_must_agree_in_gender": (
+        "Interrogé par l'AFP, le maire de Marseille, Benoît Payan, a dénoncé « un mépris "
+        "total ».\n\nSelon le parquet, « aucune piste n'est écartée ». Le procureur a "
+        "toutefois précisé que « l'enquête ne fait que commencer ».\n\n« C'est une "
+        "décision historique », s'est félicitée la ministre de la Culture, Rachida Dati. "
+        "« Je ne suis pas candidat », a assuré Edouard Philippe. L'ancien Premier ministre "
+        "a ajouté : « Ma priorité, c'est Le Havre. »\n",
+        [("commencer", "Le procureur"), ("Ma priorité", "Edouard Philippe")]),
+    "a_generic_role_still_fits_a_person_titled_more_precisely (news)": (
+        "Faux, rétorque le maire, Salif Diarra, qui assure que la société ne verse aucun "
+        "centime. L’élu indique toutefois que « la mine nous aide beaucoup ».\n",
+        [("nous aide", "Salif Diarra")]),
+    "they_after_two_people_joined_by_et_is_the_pair": (
+        "Angela Merkel et Emmanuel Macron ont appelé à l'unité. « L'Europe doit rester "
+        "forte », ont-ils déclaré.\n",
+        [("rester forte", "Angela Merkel et Emmanuel Macron")]),
+
 }
 
 
