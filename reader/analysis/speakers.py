@@ -37,6 +37,19 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 PASSIVE = re.compile(r"(?<=[ée]|s)\s+par\b")
 
 
+# "le Tribunal", "L’ONG Amnesty", "la société Veolia": an organisation opening a sentence.
+ORGANISATION_SUBJECT = re.compile(
+    rf"(?P<det>[Ll]e|[Ll]a|[Ll][’'])[{SPACE}]*(?:(?P<noun>ONG|association|organisation|agence|"
+    rf"entreprise|société|fédération|commission|union|autorité|administration|armée|"
+    rf"ambassade|assemblée|syndicat|ministère|parti|groupe|institut|office|conseil|"
+    rf"tribunal|cour|banque|compagnie|firme|plateforme|chaîne|radio|revue|journal)"
+    rf"[{SPACE}]+)?")
+FEMININE_BODIES = {"ong", "association", "organisation", "agence", "entreprise", "société",
+                   "fédération", "commission", "union", "autorité", "administration", "armée",
+                   "ambassade", "assemblée", "cour", "banque", "compagnie", "firme",
+                   "plateforme", "chaîne", "radio", "revue"}
+
+
 @dataclass(frozen=True)
 class Cue:
     """A speech cue found in the text; ``pronoun`` for an inverted clitic (``ont-ils``)."""
@@ -223,10 +236,35 @@ class Attribution:
         """``il``/``elle``: an organisation the previous sentence is about comes first
         (``Dans son arrêt, le Tribunal … fait état de … Il affirme que «…»``), else the
         nearest fitting person."""
-        organisation = self._previous_subject_organisation(pronoun, at)
+        organisation = self._previous_subject_organisation(pronoun, at) \
+            or self._organisation_speaking(pronoun, at)
         return organisation or self.names.resolve_pronoun(pronoun, before, self.earlier)
 
+    def _organisation_speaking(self, pronoun: str, at: int) -> Speaker | None:
+        """The organisation quoted just before in the same paragraph (``Selon elle, «…».
+        «…», s’est-elle réjouie`` after ``L’ONG Amnesty International dénonce``)."""
+        if pronoun.casefold() not in ("il", "elle") or not self.earlier:
+            return None
+        name, span = self.earlier[-1]
+        org = [e for e in self.entities if e.label == "ORG" and e.start == span[0]]
+        if not org or "\n" in self.source[span[1] : at] or at - span[1] > 400:
+            return None
+        mentions = [e for e in self.entities if e.group == org[0].group and e.start < at]
+        for e in mentions:
+            subject = next((m for m in ORGANISATION_SUBJECT.finditer(
+                self.source, max(0, e.start - 25), e.start) if m.end() == e.start), None)
+            if subject is None:
+                continue
+            det = subject.group("det").casefold()
+            noun = (subject.group("noun") or "").casefold()
+            feminine = det == "la" or (det in ("l’", "l'") and noun in FEMININE_BODIES)
+            return (name, span) if feminine == (pronoun.casefold() == "elle") else None
+        return None
+
     def _previous_subject_organisation(self, pronoun: str, at: int) -> Speaker | None:
+        """The organisation the previous sentence (same paragraph, no person named) opens
+        with as its subject, when its gender fits the pronoun: ``le Tribunal … fait état``,
+        ``L’ONG Amnesty International dénonce`` (``elle``)."""
         if pronoun.casefold() not in ("il", "elle"):
             return None
         sentence_start, _ = self._sentence_bounds(at)
@@ -237,18 +275,22 @@ class Attribution:
         if self.names.people_in(start, end):
             return None
         opening = re.match(rf"[^,«»]{{0,60}},[{SPACE}]*", self.source[start:end])
-        at_subject = start + (opening.end() if opening else 0)
-        det = re.match(rf"(le|la|l’|l')[{SPACE}]*", self.source[at_subject:end], re.IGNORECASE)
-        if det is None or det.group(1).casefold() != ("la" if pronoun.casefold() == "elle"
-                                                     else "le"):
-            return None
-        org = [e for e in self.entities if e.label == "ORG" and e.start == at_subject + det.end()]
-        if not org:
-            return None
-        follows = self.source[org[0].end : org[0].end + 30]
-        if not re.match(rf"(?:[{SPACE}]*\([^)]*\))?[{SPACE}]+[a-zà-ÿ]", follows):
-            return None  # the name then a verb: "le Tribunal pénal fédéral fait état"
-        return self.names.name_of(org[0]), (org[0].start, org[0].end)
+        for at_subject in [start] + ([start + opening.end()] if opening else []):
+            subject = ORGANISATION_SUBJECT.match(self.source, at_subject, end)
+            if subject is None:
+                continue
+            det, noun = subject.group("det").casefold(), (subject.group("noun") or "").casefold()
+            feminine = det == "la" or (det in ("l’", "l'") and noun in FEMININE_BODIES)
+            if feminine != (pronoun.casefold() == "elle"):
+                continue
+            org = [e for e in self.entities if e.label == "ORG" and e.start == subject.end()]
+            if not org:
+                continue
+            follows = self.source[org[0].end : org[0].end + 30]
+            if re.match(rf"(?:[{SPACE}]*\([^)]*\))?[{SPACE}]+[a-zà-ÿ]", follows):
+                # the name then a verb: "le Tribunal pénal fédéral fait état"
+                return self.names.name_of(org[0]), (org[0].start, org[0].end)
+        return None
 
     def _speaker_after_cue(self, cue: Cue, limit: int, before: int) -> Speaker | None:
         if cue.pronoun:
@@ -399,6 +441,9 @@ class Attribution:
             return cue, self._pronoun_speaker(cue, q.start)
         if cue.text.casefold().startswith(("selon", "d’après", "d'après")):
             phrase = self._phrase_after(cue.end, q.start)
+            if phrase and self.source[phrase[0] : phrase[1]].casefold() in ("il", "elle"):
+                return cue, self._resolve_pronoun(self.source[phrase[0] : phrase[1]],
+                                                  cue.start, q.start)  # "Selon elle,"
             speaker = self.names.from_span(*phrase, q.start, self.earlier) if phrase else None
             return cue, speaker
         if cue.text.casefold().startswith("comme") or re.search(

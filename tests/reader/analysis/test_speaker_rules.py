@@ -235,6 +235,13 @@ CASES = {
         "forte », ont-ils déclaré.\n",
         [("rester forte", "Angela Merkel et Emmanuel Macron")]),
 
+    "selon_elle_after_a_sentence_about_an_organisation": (
+        "Le footballeur Kylian Mbappé s'est dit fier. « On a montré du caractère », a-t-il "
+        "confié.\n\nL'ONG Amnesty International dénonce des violations graves. Selon elle, "
+        "« des centaines de personnes ont été arrêtées ». « Paris a montré l'exemple », "
+        "s'est-elle réjouie.\n",
+        [("des centaines", "Amnesty International"), ("montré l'exemple", "Amnesty")]),
+
 }
 
 
