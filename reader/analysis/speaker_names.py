@@ -171,6 +171,12 @@ class SpeakerNames:
             if self.lexicon.first_names.get(first):
                 votes.append(self.lexicon.first_names[first])
             before = self.source[max(0, e.start - 40) : e.start]
+            titled = re.search(rf"(?:^|\s)(la|le|l’|l')\s*(?:{ADJECTIVES}\s+)?({TITLE_WORD})"
+                               rf"(?:\s+[^,.;:«»()]{{0,40}}?)?,?\s*$",
+                               self.source[max(0, e.start - 90) : e.start], re.IGNORECASE)
+            if titled and titled.group(2).casefold() in self.person_nouns | self.feminine_nouns \
+                    and titled.group(2).casefold() not in COLLECTIVE:  # not "l’armée …, X"
+                votes.append(self._noun_gender(titled.group(2), titled.group(1)))
             if re.search(r"\b(?:Mme|Madame|Mlle)\.?\s*$", before):
                 votes.append("f")
             elif re.search(r"\b(?:M|Monsieur)\.?\s*$", before):
@@ -400,6 +406,8 @@ class SpeakerNames:
                 and head not in COLLECTIVE and head not in self.lexicon.words("document_nouns") \
                 and head not in self.lexicon.words("institution_nouns") \
                 and head not in self.lexicon.words("outlet_nouns")
+            if PLURAL.match(name) or " et " in name:
+                continue  # "les policiers", "X et Y": never "il" or "elle"
             if people or (individual and not strict):
                 candidates.append((span[0], name, span, gender))
         window_start = max(0, before - 600)

@@ -354,6 +354,26 @@ class Attribution:
             return cue, None  # "«…», contestant des propos de X": X is not the speaker
         return cue, self._speaker_after_cue(cue, limit, q.start)
 
+    def _passive_agent(self, q: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+        """``Des propos jugés «indécents» par Greenpeace``, ``qualifiée de «…» par le
+        ministre``: a speech verb's past participle before the quote, its agent after."""
+        agent = re.match(rf"[{SPACE}]*par[{SPACE}]+", self.source[q.end :])
+        if agent is None:
+            return None
+        sentence_start, sentence_end = self._sentence_bounds(q.start)
+        start = max(sentence_start, q.start - 40)
+        m = re.search(rf"([\w-]+)[{SPACE}]+(?:(?:de|d’|d'|comme)[{SPACE}]*)?$",
+                      self.source[start : q.start])
+        if m is None or not re.search(r"(?:é|ée|és|ées)$", m.group(1)):
+            return None
+        word_start, word_end = start + m.start(1), start + m.end(1)
+        c = self.cues.match(self.source, word_start, word_end)
+        if c is None or c.end() != word_end:
+            return None
+        phrase = self._phrase_after(q.end + agent.end(), max(sentence_end, q.end + agent.end()))
+        speaker = self.names.from_span(*phrase, q.start, self.earlier) if phrase else None
+        return (Cue(word_start, word_end, c.group(), ""), speaker) if speaker else None
+
     def _is_a_title(self, q: QuoteSpan) -> bool:
         """Guillemets around a name or a title, not words someone said: ``l’association
         «…»``, ``la campagne «…»``, ``un rapport … intitulé «…»``, ``Cf. «…»``."""
@@ -715,7 +735,8 @@ class Attribution:
                                     sentence_ids))
                 continue
             cue, speaker = None, None
-            for rule in (self._incise, self._after, self._before, self._colon, self._later):
+            for rule in (self._incise, self._passive_agent, self._after, self._before,
+                         self._colon, self._later):
                 found = rule(q)
                 if found is None:
                     continue

@@ -242,6 +242,17 @@ CASES = {
         "s'est-elle réjouie.\n",
         [("des centaines", "Amnesty International"), ("montré l'exemple", "Amnesty")]),
 
+    "a_passive_speech_verb_gives_the_quote_to_its_agent": (
+        "Le groupe a annoncé des bénéfices record. Des propos jugés « indécents » par "
+        "Greenpeace. Une réforme qualifiée de « brutale » par la CGT.\n",
+        [("indécents", "Greenpeace"), ("brutale", "CGT")]),
+    "a_title_before_a_name_gives_its_gender": (
+        "La ministre du Travail, Astrid Panosyan-Bouvet, a défendu le texte. « Ce projet "
+        "protège les salariés », a-t-elle assuré.\n\nLe Premier ministre a promis « des "
+        "mesures rapides » aux syndicats.\n",
+        [("protège les salariés", "Astrid Panosyan-Bouvet"),
+         ("mesures rapides", "Le Premier ministre")]),
+
 }
 
 
