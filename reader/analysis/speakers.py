@@ -426,9 +426,9 @@ class Attribution:
         start = max([sentence_start] + [p.end for p in self.quoted
                                         if sentence_start <= p.end <= q.start])
         text = self.source[start : q.start]
-        if start > sentence_start and not self.cues.search(self.source, start, q.start):
+        if not self.cues.search(self.source, start, q.start) or start == sentence_start:
             opening = self._sentence_opening_source(sentence_start, q)
-            if opening is not None:
+            if opening is not None:  # "Selon la préfecture, il a eu «quatre doigts arrachés»"
                 return opening
         m = re.match(rf"[{SPACE}]*(?:(?:Mais|Et|Or|Alors que)[{SPACE}]+)?[Pp]our[{SPACE}]+"
                      rf"([^,«»]{{2,60}}),", text)
@@ -484,12 +484,16 @@ class Attribution:
                                  ) -> tuple[Cue | None, Speaker | None] | None:
         """``Selon un témoin, le député a «…» à X, qui est tombé «…»``: a sentence that
         opens with ``selon X,`` or ``d’après X,`` gives X every quote in it."""
-        m = re.match(rf"[{SPACE}]*(?:Selon|D’après|D'après)[{SPACE}]+([^,«»]{{2,80}}),",
+        m = re.match(rf"[{SPACE}]*(?:(?:Mais|Et|Or|Pourtant|Toutefois)[{SPACE}]*,?[{SPACE}]*)?"
+                     rf"(?:[Ss]elon|D’après|D'après|d’après|d'après)[{SPACE}]+([^,«»]{{2,80}}),",
                      self.source[start : q.start])
         if m is None:
             return None
-        speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
-                                       self.earlier)
+        if m.group(1).strip().casefold() in ("il", "elle"):  # "Selon elle,"
+            speaker = self._resolve_pronoun(m.group(1).strip(), start + m.start(1), q.start)
+        else:
+            speaker = self.names.from_span(start + m.start(1), start + m.end(1), q.start,
+                                           self.earlier)
         if speaker is None:
             return None
         cue_end = start + m.start(1)
@@ -593,13 +597,16 @@ class Attribution:
             if nxt.lower_ in ("qui", "que", "qu’", "qu'", "dont", "où") or nxt.is_punct:
                 break
             name_after_de = doc[j].lower_ in linking and nxt.text[:1].isupper()
+            complement = nxt.lower_ in ("au", "aux") and j + 2 < len(doc) \
+                and doc[j + 2].pos_ == "NOUN" and doc[j + 2].text[:1].islower()
             if nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET") or nxt.lower_ in linking \
+                    or complement \
                     or nxt.dep_ in ("amod", "acl") or name_after_de:  # "de Parler" (a name
                 # the tagger may read as the verb parler)
                 j += 1
             else:
                 break
-        while j > tok.i and (doc[j].lower_ in linking or doc[j].pos_ == "DET"):
+        while j > tok.i and (doc[j].lower_ in (*linking, "au", "aux") or doc[j].pos_ == "DET"):
             j -= 1
         return base + doc[i].idx, base + doc[j].idx + len(doc[j].text)
 
@@ -629,7 +636,8 @@ class Attribution:
             doc, base = found
             span = doc.char_span(cue.start - base, cue.end - base, alignment_mode="expand")
             if span is not None and len(span):
-                verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+                # the cue is a speech verb even where the tagger read a noun ("dénoncé")
+                verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] or [span[-1]]
                 subject = self._subject_token(verbs[-1]) if verbs else None
                 named_before = [p for p in self.names.people_in(sentence_start, cue.start)
                                 if not self._inside_quote(p.start, p.end)]
@@ -746,7 +754,8 @@ class Attribution:
                     cue = found[0] or cue
                     break
             if speaker is None and cue is None:
-                speaker = self._pull_quote(q) or self._previous_sentence(q)
+                speaker = self._pull_quote(q) or self._previous_sentence(q) \
+                    or self._fragment_of(q, quotes)
             if cue is not None and (speaker is None or cue.text.casefold().endswith("ant")):
                 speaker = self._same_sentence_speaker(q, cue, quotes) or speaker
             words = len(re.findall(r"\w+", text))
@@ -792,9 +801,29 @@ class Attribution:
                 or not set(last.sentence_ids) & {s.id for s in self.parsed.sentences
                                                  if s.start <= q.start < s.end}:
             return None
-        if participle or last.cue_span == (cue.start, cue.end):
+        coordinated = last.cue_span[1] <= last.start and re.fullmatch(
+            rf"[{SPACE},]*(?:et|puis|mais|avant de|ou)[{SPACE}]+(?:a[{SPACE}]+)?",
+            self.source[last.end : cue.start])  # "a dénoncé des «A» et exprimé son «B»"
+        if participle or last.cue_span == (cue.start, cue.end) or coordinated:
             return last.speaker, last.speaker_span
         return None
+
+    def _fragment_of(self, q: QuoteSpan, quotes: list[Quote]) -> Speaker | None:
+        """``X a dénoncé une «extrême violence» venue «attaquer la République»``: a quote
+        with no cue of its own, in the sentence of a quote its speaker's verb governs, with
+        no one else named between them."""
+        last = quotes[-1] if quotes else None
+        if last is None or not last.speaker or not last.speaker_span or last.cue_span is None \
+                or last.cue_span[1] > last.start or last.kind != "direct":
+            return None
+        sentence = {s.id for s in self.parsed.sentences if s.start <= q.start < s.end}
+        between = self.source[last.end : q.start]
+        named = [e for e in self.entities if last.end <= e.start and e.end <= q.start
+                 and e.label in ("PER", "ORG")]
+        if not sentence & set(last.sentence_ids) or named or len(between.split()) > 6 \
+                or re.search(r"[.;:!?]", between):
+            return None
+        return last.speaker, last.speaker_span
 
     def _main_subject_after(self, pos: int, end: int) -> tuple[int, int] | None:
         """The subject that follows an opening participial clause: the first noun phrase

@@ -253,6 +253,26 @@ CASES = {
         [("protège les salariés", "Astrid Panosyan-Bouvet"),
          ("mesures rapides", "Le Premier ministre")]),
 
+    "a_verb_coordinated_with_an_attribution_shares_it": (
+        "Le ministre de l'Intérieur, Gérard Collomb, a dénoncé des « violences "
+        "inacceptables » et exprimé son « soutien total » aux policiers. Le parquet a "
+        "ouvert une enquête.\n",
+        [("soutien total", "Gérard Collomb")]),
+    "a_quote_with_no_cue_in_the_sentence_of_an_attributed_one": (
+        "La maire, Anne Hidalgo, a dénoncé une « extrême violence » venue « attaquer la "
+        "République ».\n",
+        [("attaquer la République", "Anne Hidalgo")]),
+    "selon_x_opening_the_sentence_with_a_short_quote_later": (
+        "Selon la préfecture de police, il a eu « quatre doigts arrachés ». Mais, selon un "
+        "témoin interrogé par l'AFP, il s'agit d'une « grenade de désencerclement ».\n",
+        [("quatre doigts", "la préfecture de police"),
+         ("grenade", "un témoin interrogé par l'AFP")]),
+    "a_cue_the_tagger_reads_as_a_noun_still_has_its_subject": (
+        "M. Castaner a condamné les heurts qui ont émaillé cette journée. Il a en particulier "
+        "dénoncé des attaques de mairies, ainsi que « des journalistes et des journaux "
+        "malmenés ».\n",
+        [("des journalistes et", "Castaner")]),
+
 }
 
 
