@@ -26,6 +26,8 @@ ENDS_WITH_INCISE = re.compile(
     r",\s+(?:[a-zà-ÿ’'-]+\s+){1,3}(?:(?:M\.|Mme|Dr)\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*"
     r"\.\s*$|,\s+[a-zà-ÿ’'-]+-t?-?(?:il|elle|ils|elles|on)\.\s*$")
 OPENING = {"«": "»", "“": "”"}
+# After a nested quote closes: the sentence ends and another quote opens at once.
+SHARED_CLOSE = re.compile(r"[ \u00a0\u202f]*[.!?…]+[ \u00a0\u202f]+[«“]")
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,11 @@ def _pair_marks(text: str, base: int) -> tuple[list[tuple[int, int, int]], int |
             if stack and OPENING[stack[-1][0]] == ch:
                 _, start = stack.pop()
                 found.append((base + start, base + i + 1, len(stack)))
+                if len(stack) == 1 and SHARED_CLOSE.match(text, i + 1):
+                    # «un représentant des «gilets jaunes». «Les samedis…: one » closed
+                    # both, since a new quote opens at once
+                    _, start = stack.pop()
+                    found.append((base + start, base + i + 1, 0))
         elif ch == '"':
             if straight_open is None:
                 straight_open = i

@@ -298,7 +298,8 @@ class Attribution:
         phrase = self._phrase_after(cue.end, limit)
         if phrase is None:
             return None
-        appos = re.match(rf",[{SPACE}]*", self.source[phrase[1] : phrase[1] + 3])
+        appos = re.match(rf",[{SPACE}]*(?:(?:M|Mme|Me|Mes|Dr|Pr)\.?[{SPACE}]+)?",
+                         self.source[phrase[1] : phrase[1] + 10])
         if appos:  # "a déclaré la présidente de la chambre, Helena Kowalczyk"
             named = [e for e in self.names.people
                      if e.start == phrase[1] + appos.end()]
@@ -426,10 +427,11 @@ class Attribution:
         start = max([sentence_start] + [p.end for p in self.quoted
                                         if sentence_start <= p.end <= q.start])
         text = self.source[start : q.start]
-        if not self.cues.search(self.source, start, q.start) or start == sentence_start:
-            opening = self._sentence_opening_source(sentence_start, q)
-            if opening is not None:  # "Selon la préfecture, il a eu «quatre doigts arrachés»"
-                return opening
+        opening = self._sentence_opening_source(sentence_start, q)
+        after = self.source.find(",", opening[0].end) + 1 if opening and opening[0] else 0
+        if opening is not None and not self.cues.search(self.source, max(start, after),
+                                                        q.start):
+            return opening  # "Selon la préfecture, il a eu «quatre doigts arrachés»"
         m = re.match(rf"[{SPACE}]*(?:(?:Mais|Et|Or|Alors que)[{SPACE}]+)?[Pp]our[{SPACE}]+"
                      rf"([^,«»]{{2,60}}),", text)
         if m and (self.names.people_in(start + m.start(1), start + m.end(1))

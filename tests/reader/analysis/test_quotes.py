@@ -89,3 +89,28 @@ def test_pour_x_and_selon_x_attribute(analyse) -> None:
     a = analyse("Pour Marie Lefèvre, cette primaire était une «mascarade» écrite d’avance.\n\n"
                 "«La ligne est claire», selon Paul Girard, porte-parole du syndicat.\n")
     assert [q.speaker for q in a.quotes] == ["Marie Lefèvre", "Paul Girard"]
+
+
+def test_one_closing_mark_for_a_quote_and_the_one_nested_in_it(analyse) -> None:
+    # "«… des «gilets jaunes». «Les samedis…»": the writer closed both with one », so the
+    # next quote opens at once; nothing after it may be swallowed into the first quote.
+    text = ("Titre\n\nIl a estimé ne pas être «un représentant des «gilets jaunes». «Les "
+            "samedis se feront», a-t-il ajouté. «Il est libre», a commenté son avocat, "
+            "Me Kheops Lara.\n")
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == ["«un représentant des «gilets jaunes»",
+                                        "«Les samedis se feront»", "«Il est libre»"]
+    assert quotes[2].speaker == "Kheops Lara"
+
+
+def test_a_nested_quote_ending_a_sentence_inside_a_quote_keeps_it_open(analyse) -> None:
+    text = "Titre\n\n«Je lui ai dit «non». Et il est parti», raconte Marie Dupont.\n"
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == ["«Je lui ai dit «non». Et il est parti»"]
+
+
+def test_arrested_is_not_a_speech_verb(analyse) -> None:
+    text = ("Titre\n\nÉric Drouet avait déjà été interpellé lors de l'«acte VI» des "
+            "manifestations.\n")
+    quote = analyse(text).quotes[0]
+    assert (quote.speaker, quote.cue) == ("", "")
