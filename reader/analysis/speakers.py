@@ -545,8 +545,13 @@ class Attribution:
         for i, p in enumerate(paras[:-1]):
             if p.start == q.start and p.end <= q.end + 2:
                 nxt = paras[i + 1]
-                people = self.names.people_in(nxt.start, nxt.end)
-                if people and people[0].start == nxt.start and people[0].end >= nxt.end - 1:
+                dash = re.match(rf"[-–—][{SPACE}]*", self.source[nxt.start : nxt.end])
+                at = nxt.start + (dash.end() if dash else 0)
+                people = self.names.people_in(at, nxt.end)
+                credit = people and people[0].start == at and (
+                    people[0].end >= nxt.end - 1 or (dash is not None and self.source[
+                        people[0].end : people[0].end + 1] == ","))  # "- X, créateur de …"
+                if credit:
                     return self.names.name_of(people[0]), (people[0].start, people[0].end)
         return None
 

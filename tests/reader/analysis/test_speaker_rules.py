@@ -273,6 +273,17 @@ CASES = {
         "malmenés ».\n",
         [("des journalistes et", "Castaner")]),
 
+    "a_pull_quote_credited_on_the_next_line_with_a_dash": (
+        "La page a été créée par Stéphane Thibault, un camionneur de Repentigny.\n\n"
+        "« L'important, c'est de montrer au monde "
+        "que nous sommes arrivés. »\n\n- Stéphane Thibault, créateur de la page\n\n"
+        "Le mouvement trouve des adeptes dans plusieurs pays.\n",
+        [("L'important", "Stéphane Thibault")]),
+    "dit_il_is_an_inverted_pronoun": (
+        "Stéphane Thibault appelle à la mobilisation. Il prévoit une réussite. « D'après moi, "
+        "il va y avoir au moins 300 000 personnes », dit-il.\n",
+        [("D'après moi", "Stéphane Thibault")]),
+
 }
 
 
