@@ -3,7 +3,8 @@
 Dates: ``6 janvier``, ``dimanche 10 janvier``, ``1er mars 2021``, ``novembre 2020``,
 ``mercredi``, ``samedi soir``, ``fin janvier``, ``mi-mars``, years after a preposition
 (``en 2018``), decades and seasons (``années 1960``, ``été 2020``) and bare years from 1500 to
-2099 that are not quantities (``rapport annuel 2014``, ``(1888)``; not ``2000 euros``).
+2099 that are not quantities (``rapport annuel 2014``, ``(1888)``; not ``2000 euros``, not
+``près de 2000 membres`` or ``à 2034 endroits``).
 Offsets are relative to the text given.
 """
 
@@ -46,6 +47,12 @@ BARE_YEAR = re.compile(
     r"victimes|voix|fois|exemplaires|emplois|élèves|femmes|hommes|enfants|jeunes|cas|points))",
     re.IGNORECASE,
 )
+# A number followed by a plural noun counts things ("2034 endroits", "près de 2000 membres"):
+# not a year. Words ending in -s that are not nouns are left out.
+COUNTED = re.compile(r"\s+(?!(?:dans|sous|vers|depuis|après|alors|puis|mais|plus|moins|très|"
+                     r"sans|tous|toutes|lors|tandis|ainsi|aussi|jamais|toujours|selon|avons|"
+                     r"avez|sommes|êtes|étaient|avaient|seront|auront)\b)"
+                     r"[a-zà-ÿ]{3,}[sx]\b")
 HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_]{2,30}\b")
 HASHTAG = re.compile(r"(?<![\w#&/])#(?=\w*[^\W\d_])\w{2,60}")
 
@@ -60,10 +67,11 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), "DATE"))
     for m in YEAR.finditer(text):
         s, e = m.span("year")
-        if not any(a <= s < b for a, b, _ in found):
+        if not any(a <= s < b for a, b, _ in found) and not COUNTED.match(text, e):
             found.append((s, e, "DATE"))
     for m in BARE_YEAR.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b, _ in found):
+        if not any(a < m.end() and m.start() < b for a, b, _ in found) \
+                and not COUNTED.match(text, m.end()):
             found.append((m.start(), m.end(), "DATE"))
     for m in HANDLE.finditer(text):
         found.append((m.start(), m.end(), "HANDLE"))
