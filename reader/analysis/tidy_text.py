@@ -90,10 +90,30 @@ def page_furniture(source: str) -> list[TidyUp]:
                     re.search(TIME, m.group()) or re.search(r"(?i:mis\s+à\s+jour)", m.group()[3:])
                     or _alone_on_line(source, start, end)):
                 continue  # "Publié le 3 mars, le rapport…" is a sentence
+            if pattern is READ_ALSO:
+                end = _link_title_end(source, start, end)
             while start > 0 and source[start - 1] in " \t":
                 start -= 1
             found.append(TidyUp(start, end, source[start:end], "", "boilerplate", reason))
     return found
+
+
+# Where the article's own next sentence starts inside a run-on "Lire aussi" line (web text
+# flattened into one paragraph): a lower-case word, then a word that opens a sentence.
+SENTENCE_RESUMES = re.compile(
+    r"(?<=[a-zà-ÿ»])[ \t]+(?=(?:Il|Elle|Ils|Elles|On|Nous|Je|Le|La|Les|L[’']|Un|Une|Des|Ce|"
+    r"Cet|Cette|Ces|Son|Sa|Ses|Leur|Leurs|Dans|En|Au|Aux|À|Pour|Mais|Et|Selon|Deux|Trois|"
+    r"C[’']est|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)")
+
+
+def _link_title_end(source: str, start: int, end: int) -> int:
+    """Where a "Lire aussi" link's title ends: at the end of its line, or where a sentence of
+    the article goes on in the same line (``Lire également: Des «gilets jaunes» résolus à
+    continuer Il est barman …``)."""
+    stop = re.search(r"[.!?…](?=\s|$)", source[start:end])
+    limit = start + stop.end() if stop else end
+    resumes = SENTENCE_RESUMES.search(source, start + 20, limit)
+    return resumes.start() if resumes else limit
 
 
 def _alone_on_line(source: str, start: int, end: int) -> bool:

@@ -276,3 +276,14 @@ def test_glued_furniture_stray_quote_marks_hyphen_residue_and_translated_people(
     assert sorted(r for _, r in _classes(a, "literal-name")) == ["Amazon", "Bill Gates"]
     a = analyse("Titre\n\nUn porte- parole et des demi- finales. Il sait la vérité. ©\n")
     assert _classes(a, "typography") == [] and _classes(a, "boilerplate") == []
+
+
+def test_a_read_also_link_in_a_run_on_paragraph_takes_only_its_title(analyse) -> None:
+    # Web text flattened into one paragraph: the link's title runs straight into the
+    # article's next sentence, which must not be suggested for removal with it.
+    text = ("Titre\n\nUne centaine de personnes occupent le carrefour. Lire également: Des "
+            "«gilets jaunes» résolus à continuer Il est barman à Thonon, a posé un congé "
+            "exceptionnel. Samedi, il a marché avec les autres.\n")
+    links = [t for t in analyse(text).tidy_ups if t.cls == "boilerplate"]
+    assert [t.original for t in links] == [" Lire également: Des «gilets jaunes» résolus à "
+                                           "continuer"]
