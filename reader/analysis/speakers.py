@@ -32,7 +32,7 @@ from reader.nlp import ParsedArticle
 
 TERM_MAX_WORDS = 4
 CONTINUATION_GAP = 400
-CLITIC_BEFORE = r"(?:(?:nous|vous|lui|leur|me|se)\s+|[ms][’'])"
+CLITIC_BEFORE = r"(?:(?:nous|vous|lui|leur|me|se|en|y)\s+|[msl][’'])"
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 PASSIVE = re.compile(r"(?<=[ée]|s)\s+par\b")
 
@@ -67,9 +67,18 @@ def cue_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     forms = "|".join(sorted((re.escape(f).replace("’", "[’']").replace(r"\ ", r"\s+")
                              for f in lexicon.cues["speech_forms"]), key=len, reverse=True))
     clitic = r"(?:-t)?-(?P<pron{n}>il|elle|ils|elles|on)"
+    adverb = (r"(?:\w+ment|aussi|également|déjà|encore|même|ainsi|toutefois|notamment|"
+              r"pourtant|néanmoins|cependant|plutôt|alors|enfin|surtout|ensuite|bien|"
+              r"d[’']ailleurs|par\s+ailleurs|en\s+outre|en\s+particulier|de\s+nouveau)")
     aux = (r"(?:(?:a|ont|avait|avaient|aura|auront|aurait|est|sont|s’est|s'est)(?:"
-           + clitic.format(n=1) + r")?\s+(?:(?:\w+ment|aussi|également|déjà|encore|même)\s+)?)?")
-    verb = rf"(?:(?:{stems})(?:é|ée|és|ées|e|es|ent|ait|aient|era|eront|ant)|{forms})"
+           + clitic.format(n=1) + rf")?\s+(?:{adverb}\s+){{0,2}})?")
+    # -cer and -ger verbs before a and o: "annonçant", "dénonçait", "exigeant", "jugeait"
+    soft_c = "|".join(sorted((re.escape(s[:-1]) + "ç" for s in lexicon.cues["speech_verbs_er"]
+                              if s.endswith("c")), key=len, reverse=True)) or "(?!)"
+    soft_g = "|".join(sorted((re.escape(s) + "e" for s in lexicon.cues["speech_verbs_er"]
+                              if s.endswith("g")), key=len, reverse=True)) or "(?!)"
+    verb = (rf"(?:(?:{stems})(?:é|ée|és|ées|e|es|ent|ait|aient|era|eront|ant)"
+            rf"|(?:{soft_c}|{soft_g})(?:ait|aient|ant)|{forms})")
     return re.compile(rf"(?<![\w-]){aux}{verb}(?:{clitic.format(n=2)})?(?![\w])",
                       re.IGNORECASE)
 

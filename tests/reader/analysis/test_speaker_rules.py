@@ -284,6 +284,17 @@ CASES = {
         "il va y avoir au moins 300 000 personnes », dit-il.\n",
         [("D'après moi", "Stéphane Thibault")]),
 
+    "adverbs_between_auxiliary_and_cue_and_a_clitic_before_it": (
+        "« On peut manifester », mais bloquer un pays n'est « pas acceptable », a ainsi "
+        "répété vendredi le premier ministre Édouard Philippe. « C'est d'ores et déjà un "
+        "succès », en conclut Jérôme Sainte-Marie, président de PollingVox.\n",
+        [("pas acceptable", "Édouard Philippe"), ("On peut manifester", "Édouard Philippe"),
+         ("ores et déjà", "Jérôme Sainte-Marie")]),
+    "a_cer_verb_before_a_keeps_its_cedilla": (
+        "Le premier ministre, Édouard Philippe, a promis une « mobilisation considérable » des "
+        "forces de l'ordre samedi prochain, annonçant de « nombreuses interpellations ».\n",
+        [("nombreuses interpellations", "Édouard Philippe")]),
+
 }
 
 
