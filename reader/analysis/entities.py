@@ -10,11 +10,12 @@ and propagate every kept name to its other occurrences. Labels are settled per g
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from reader.analysis.common_words import is_common_word
 from reader.analysis.dates import rule_entities
+from reader.analysis.head_nouns import EVENT_AFTER, settle_by_head_noun
 from reader.analysis.label_cues import NOT_PEOPLE
 from reader.analysis.lexicon import Lexicon
 from reader.nlp import ParsedArticle
@@ -26,9 +27,6 @@ CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 CAPITALISED_WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w-]*\w")
 EVENT_HEADS = {"Guerre", "Code", "Loi", "Traité", "Accord", "Accords", "Pacte", "Révolution",
                "Coupe", "Conférence", "Sommet", "Plan", "Programme", "Printemps", "Charte"}
-EVENT_AFTER = re.compile(r"[ \u00a0]+(?:(?:du|des|de la|de l’|de l')[ \u00a0]*[a-zà-ÿ]{3,}"
-                         r"|[a-zà-ÿ]{3,}(?:ale|ales|ique|iques|aire|aires|elle|elles|ienne|"
-                         r"iennes|aise|aises|ais|al|aux|iste|istes))\b")
 REGION_AFTER = re.compile(
     r"[ \u00a0]+(?:(?:du|de l’|de l')[ \u00a0]*(?:Nord|Sud|Est|Ouest)(?:-(?:Est|Ouest))?"
     r"|(?:centrale|australe|occidentale|orientale|septentrionale|méridionale|subsaharienne"
@@ -51,7 +49,7 @@ class Mention:
     start: int
     end: int
     label: str
-    origin: str  # "spacy", "rule", "frame", "propagated"
+    origin: str  # "spacy", "rule", "frame", "framed", "propagated"
 
 
 class ArticleText:
@@ -80,47 +78,30 @@ class ArticleText:
         return bool(re.search(r"(?:[.!?…:]|\d\))$", before))
 
 
-@functools.lru_cache(maxsize=1)
-def _lemma_tables() -> tuple[object, frozenset[str]]:
-    from reader.nlp import load_pipeline
-
-    lemmatizer = load_pipeline().get_pipe("lemmatizer")
-    tables = lemmatizer.lookups  # type: ignore[attr-defined]
-    index = tables.get_table("lemma_index")
-    base = frozenset(w for words in index.values() for w in words)
-    return tables.get_table("lemma_lookup"), base
-
-
-def is_common_word(word: str) -> bool:
-    """True when the lower-cased word is an ordinary French word (a verb form, a noun…)."""
-    try:
-        lookup, base = _lemma_tables()
-    except Exception:  # pragma: no cover - the model always has these tables
-        return False
-    w = word.casefold()
-    return w in base or w in lookup  # type: ignore[operator]
-
-
-_KNOWN: dict[int, tuple[Lexicon, re.Pattern[str], frozenset[str]]] = {}
+_KNOWN: dict[int, tuple[Lexicon, re.Pattern[str], frozenset[str], re.Pattern[str]]] = {}
 
 
 def _known_pattern(lexicon: Lexicon, common: frozenset[str]
-                   ) -> tuple[re.Pattern[str], frozenset[str]]:
-    """One regex for every gazetteer name worth searching (longest first), compiled once."""
+                   ) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """One regex for every gazetteer name worth searching (longest first), compiled once;
+    the one-word names that are also ordinary words (``Hexagone``, ``Atlantique``) get a
+    second regex that finds them only after an elided article (``l’Hexagone``)."""
     cached = _KNOWN.get(id(lexicon))
     if cached is not None and cached[0] is lexicon:
-        return cached[1], cached[2]
-    names, singles = [], set()
+        return cached[1], cached[2], cached[3]
+    names, singles, elided = [], set(), []
     for name in lexicon.known_longest_first:
         single = " " not in name and not name.isupper() and not re.search(r"[a-z][A-Z]", name)
         if single and (is_common_word(name) or name.casefold() in common):
+            elided.append(re.escape(name))
             continue
         names.append(re.escape(name))
         if single:
             singles.add(name)
     pattern = re.compile(rf"(?<![\w@#])(?:{'|'.join(names)})(?![\w])")
-    _KNOWN[id(lexicon)] = (lexicon, pattern, frozenset(singles))
-    return pattern, frozenset(singles)
+    after_article = re.compile(rf"(?<=\b[lLdD][’'])(?:{'|'.join(elided)})(?![\w])")
+    _KNOWN[id(lexicon)] = (lexicon, pattern, frozenset(singles), after_article)
+    return pattern, frozenset(singles), after_article
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -163,8 +144,10 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
     if m:
         start += m.end()
     rest = text[start:]
+    heads = set(lexicon.cues.get("org_heads", ()))
     for name in lexicon.known_longest_first:
-        if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalnum()):
+        if rest.startswith(name) and (len(rest) == len(name) or not rest[len(name)].isalnum()) \
+                and name not in heads:  # "Assemblée" alone, but "Assemblée Nationale du Mali"
             return start, start + len(name)
     particles = lexicon.words("name_particles")
     titles = set(lexicon.cues.get("title_words", ()))
@@ -175,12 +158,15 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
         i += 1
     if i == len(tokens):
         return None
-    org_head = tokens[i][2] in set(lexicon.cues.get("org_heads", ()))
+    org_head = tokens[i][2] in heads
     kept: list[tuple[int, int, str]] = [tokens[i]]
     for ts, te, word in tokens[i + 1 :]:
         folded = word.casefold()
         if _is_name_word(word) or (word == "-" and kept and ts == kept[-1][1]):
             kept.append((ts, te, word))  # "Saint-Denis", but not "Somisy - la Société"
+        elif word == "." and len(kept[-1][2]) == 1 and kept[-1][2].isupper() \
+                and ts == kept[-1][1]:
+            kept.append((ts, te, word))  # the initial in "George W. Bush"
         elif word.isdigit() and len(word) == 1 and _is_capitalised(kept[-1][2]):
             kept.append((ts, te, word))  # Europe 1, France 2
         elif folded in particles or (org_head and word.isalpha() and word.islower()
@@ -192,11 +178,12 @@ def trim_name(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
         else:
             break
     while kept and (kept[-1][2].casefold() in particles | {"et", "pour", "dans", "aux"}
-                    or kept[-1][2] == "-"):
+                    or kept[-1][2] in ("-", ".")):
         kept.pop()
     if not kept:
         return None
-    return start + kept[0][0], start + kept[-1][1]
+    first = ELIDED_NAME.match(kept[0][2])  # "al-Qaida d'Afghanistan": the name is Afghanistan
+    return start + kept[0][0] + (first.end() - 1 if first else 0), start + kept[-1][1]
 
 
 def _is_shouting(source: str, start: int, end: int) -> bool:
@@ -260,7 +247,8 @@ class MentionFinder:
             return False  # "sa Profonde sensibilité", "la Question épineuse"
         if _is_shouting(self.source, start, end) and self.lexicon.label_of(name) is None:
             return False
-        if DEMONYM.match(name) and self.lexicon.label_of(name) is None:
+        if DEMONYM.match(name) and self.lexicon.label_of(name) is None and (
+                not re.search(r"ans?$", name) or is_common_word(name)):  # not "Afghanistan"
             before = self.source[max(0, start - 12) : start].casefold()
             plural = name.endswith("s") and not name.endswith(("ais", "ois"))
             if plural or re.search(r"(?:les|des|aux|ces|deux|trois|d’|d'|en|un|une) ?$",
@@ -331,8 +319,31 @@ class MentionFinder:
         self._spacy_mentions()
         self._frame_mentions()
         self._known_mentions()
+        self._settle_frames()
         self._propagate()
+        self._settle_frames()
         return sorted(self.mentions, key=lambda m: (m.start, m.end))
+
+    def _framed(self, m: Mention) -> Mention | None:
+        """The mention as its head noun settles it (:mod:`head_nouns`); None drops it."""
+        settled = settle_by_head_noun(self.source, m.start, m.end, m.label, self.lexicon)
+        if settled is None:
+            return None
+        start, end, label, framed = settled
+        return Mention(start, end, label, "framed") if framed else m
+
+    def _settle_frames(self) -> None:
+        """Apply what the words just before a name say about its span: see :meth:`_framed`."""
+        settled: list[Mention] = []
+        for m in self.mentions:
+            new = self._framed(m) if m.label in NAME_LABELS else m
+            if new is None:
+                continue
+            if new != m and any(o is not m and o.start < new.end and new.start < o.end
+                                for o in self.mentions):
+                new = m  # growing would swallow another mention
+            settled.append(new)
+        self.mentions = settled
 
     def _rule_mentions(self) -> None:
         """Dates, handles and hashtags first: they win over spaCy's guesses."""
@@ -388,6 +399,12 @@ class MentionFinder:
                 elif ent.label_ == "MISC":
                     end = self._extend_event(start, end)
                 for s, e, label in self._split_outlet(start, end, ent.label_):
+                    framed = self._framed(Mention(s, e, label, "spacy"))
+                    if framed is None:
+                        continue
+                    if framed.origin == "framed":  # "ministère des Mines": kept as framed
+                        self._add(framed.start, framed.end, framed.label, framed.origin)
+                        continue
                     if label == "PER" and self._common_noun_not_person(s, e):
                         continue
                     if self._keep(s, e, pos) and not self._common_misc(s, e, label):
@@ -448,12 +465,14 @@ class MentionFinder:
 
     def _known_mentions(self) -> None:
         """Gazetteer names spaCy missed: multi-word names, acronyms and CamelCase names."""
-        pattern, singles = _known_pattern(self.lexicon, self.common)
+        pattern, singles, after_article = _known_pattern(self.lexicon, self.common)
         for m in pattern.finditer(self.source):
             name = m.group()
             if name in singles and self.text.is_initial(m.start()):
                 continue
             self._add(m.start(), m.end(), self.lexicon.known[name], "known")
+        for m in after_article.finditer(self.source):
+            self._add(m.start(), m.end(), self.lexicon.known[m.group()], "known")
 
     def _propagate(self) -> None:
         """Every kept name marks its other capitalised occurrences too."""
@@ -464,6 +483,12 @@ class MentionFinder:
                 continue
             pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
             for m in pattern.finditer(self.source):
+                inside = [x for x in self.mentions if m.start() <= x.start and x.end <= m.end()
+                          and x.label in NAME_LABELS and (x.start, x.end) != m.span()]
+                if inside and not any(x.start < m.start() < x.end or x.start < m.end() < x.end
+                                      for x in self.mentions):
+                    # "Valls" alone where the article also says "Manuel Valls" in full
+                    self.mentions = [x for x in self.mentions if x not in inside]
                 self._add(m.start(), m.end(), names[name], "propagated")
 
 

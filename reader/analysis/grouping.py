@@ -115,15 +115,18 @@ def _original(key: str, source: str, mentions: list[Mention]) -> str:
 
 
 def _vote(mentions: list[Mention], source: str, lexicon: Lexicon) -> str:
-    """Gazetteer first, then website-like names, then the weighted votes of the model's
-    labels (sharing a weight of 2.5, less than one strong cue, so that a name the model saw
-    often does not drown the context) and of the context cues around every mention
-    (:mod:`label_cues`)."""
+    """Gazetteer first, then a label set by a head noun (``rue Broca``), then website-like
+    names, then the weighted votes of the model's labels (sharing a weight of 2.5, less than
+    one strong cue, so that a name the model saw often does not drown the context) and of the
+    context cues around every mention (:mod:`label_cues`)."""
     names = [source[m.start:m.end] for m in mentions]
     for name in sorted(names, key=len, reverse=True):
         known = lexicon.label_of(name)
         if known:
             return known
+    framed = [m.label for m in mentions if m.origin == "framed"]
+    if framed:  # "rue Broca", "convention de Dublin": the head noun says what it is
+        return framed[0]
     if any(CAMEL.match(n) or DOMAIN.search(n) for n in names):
         return "ORG"
     counts: dict[str, float] = {}

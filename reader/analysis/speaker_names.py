@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.entities import is_common_word
+from reader.analysis.common_words import is_common_word
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.model import Entity, EntityGroup
 

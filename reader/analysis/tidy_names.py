@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reader.analysis.entities import is_common_word
+from reader.analysis.common_words import is_common_word
 from reader.analysis.lexicon import GlossaryName, Lexicon
 from reader.analysis.model import TidyUp
 from reader.analysis.variants import Variant

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.analysis.entities import is_common_word
+from reader.analysis.common_words import is_common_word
 from reader.analysis.model import TidyUp
 
 SPACES = " \u00a0\u202f"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reader.analysis.entities import is_common_word
+from reader.analysis.common_words import is_common_word
 from reader.analysis.lexicon import Lexicon
 
 WORD = re.compile(r"(?<![\w@#’'-])[A-ZÀ-ÖØ-Þ][\w]*\w(?![\w-])")

@@ -163,3 +163,51 @@ def test_a_title_with_adjectives_names_a_person_and_a_place_list_holds_one_word_
     assert labels["Gopal Chandra Bhattarai"] == "PER"
     assert labels["Pushpa Kamal Dahal"] == "PER"
     assert labels["Billa"] == labels["Syama"] == "LOC"
+
+
+def test_a_country_ending_in_an_is_not_a_demonym(analyse) -> None:
+    a = analyse("Titre\n\nLes soldats sont restés en Afghanistan et en Iran pendant des années, "
+                "puis les Afghans sont rentrés.\n")
+    places = [e.text for e in a.entities if e.label == "LOC"]
+    assert "Afghanistan" in places and "Iran" in places
+    assert "Afghans" not in {e.text for e in a.entities}
+
+
+def test_the_full_name_replaces_a_bare_surname_where_the_article_writes_it(analyse) -> None:
+    a = analyse("Titre\n\nLe Premier ministre a parlé jeudi, a déclaré Manuel Valls à la radio. "
+                "Manuel Valls a par ailleurs tenu à se montrer ferme. Valls est reparti.\n")
+    people = [e.text for e in a.entities if e.label == "PER"]
+    assert people.count("Manuel Valls") == 2 and people.count("Valls") == 1
+
+
+def test_head_nouns_shape_the_span_and_label(analyse) -> None:
+    a = analyse("Titre\n\nLe rendez-vous était rue Broca, près de la mer Égée, disent-ils. "
+                "La convention de Dublin et la loi Travail divisent le ministère des Mines, "
+                "qui a reçu le prix Nobel de la paix.\n")
+    labels = {e.text: e.label for e in a.entities}
+    assert labels.get("rue Broca") == "LOC" and labels.get("mer Égée") == "LOC"
+    assert labels.get("convention de Dublin") == "MISC"
+    assert labels.get("loi Travail") == "MISC"
+    assert labels.get("prix Nobel de la paix") == "MISC"
+    assert labels.get("ministère des Mines") == "ORG"
+    assert "Dublin" not in labels and "Mines" not in labels
+
+
+def test_a_portfolio_in_a_title_is_not_a_name_and_numbers_are_not_places(analyse) -> None:
+    a = analyse("Titre\n\nLa ministre de l’Education, Najat Vallaud-Belkacem, a répondu. Le "
+                "secrétaire à la Défense Donald Rumsfeld aussi. Les Vingt-Huit ont signé. "
+                "Le ministre du Tchad est venu.\n")
+    labels = {e.text: e.label for e in a.entities}
+    assert labels.get("Najat Vallaud-Belkacem") == "PER"
+    assert labels.get("Donald Rumsfeld") == "PER"
+    assert "Tchad" in labels  # a country after "ministre du" is not a portfolio
+    assert not {"Education", "l’Education", "Défense", "Vingt-Huit"} & set(labels)
+
+
+def test_initials_and_names_after_an_elided_article(analyse) -> None:
+    a = analyse("Titre\n\nLa guerre voulue par George W. Bush a coûté cher à l’Hexagone, et "
+                "l'Assemblée a débattu du rapport d'al-Qaida d'Afghanistan.\n")
+    labels = {e.text: e.label for e in a.entities}
+    assert labels.get("George W. Bush") == "PER"
+    assert labels.get("Hexagone") == "LOC" and labels.get("Assemblée") == "ORG"
+    assert "Afghanistan" in labels and "d'Afghanistan" not in labels
