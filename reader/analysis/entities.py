@@ -39,6 +39,7 @@ DEMONYM = re.compile(
     r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:ains?|aines?|iens?|iennes?|éens?|éennes?|ais|aises?|ois|"
     r"oises?|ans?)$"
 )
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # II to XXXIX; not "X", "LCI" or "CIC"
 OPENERS = "«“\"‘'([—–-"
 
 
@@ -234,8 +235,8 @@ class MentionFinder:
         name = self.source[start:end]
         if len(name) < 2 or name in self.common or name.casefold() in self.common:
             return False
-        if name in self.not_names:
-            return False
+        if name in self.not_names or (len(name) > 1 and ROMAN.fullmatch(name)):
+            return False  # a Roman numeral ("l'acte VI") is a number
         if " " not in name and name.casefold() in self.title_nouns \
                 and self.lexicon.label_of(name) is None:
             return False  # "le Directeur", "la Présidente": a title, not a name

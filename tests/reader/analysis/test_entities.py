@@ -211,3 +211,10 @@ def test_initials_and_names_after_an_elided_article(analyse) -> None:
     assert labels.get("George W. Bush") == "PER"
     assert labels.get("Hexagone") == "LOC" and labels.get("Assemblée") == "ORG"
     assert "Afghanistan" in labels and "d'Afghanistan" not in labels
+
+
+def test_editorial_notes_and_roman_numerals_are_not_names(analyse) -> None:
+    a = analyse("Titre\n\nMême eux (les policiers, NDLR) étaient là lors de l'acte VI des "
+                "manifestations à Paris.\n")
+    names = {e.text for e in a.entities}
+    assert "Paris" in names and not {"NDLR", "VI"} & names
