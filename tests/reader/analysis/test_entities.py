@@ -218,3 +218,9 @@ def test_editorial_notes_and_roman_numerals_are_not_names(analyse) -> None:
                 "manifestations à Paris.\n")
     names = {e.text for e in a.entities}
     assert "Paris" in names and not {"NDLR", "VI"} & names
+
+
+def test_the_streets_of_a_town_make_it_a_place(analyse) -> None:
+    a = analyse("Titre\n\nIl est barman à Thonon. Samedi, il a marché avec les autres dans les "
+                "rues de Thonon.\n")
+    assert {e.text: e.label for e in a.entities}.get("Thonon") == "LOC"
