@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.lexicon import load_lexicon
-from reader.analysis.speakers import cue_pattern
+from reader.analysis.speech_cues import cue_pattern
 
 CASES = {
     "a_plural_pronoun_never_means_one_named_person (news)": (
